@@ -1,0 +1,8 @@
+-- notebooks-sql/staging/stg_centers.sql
+-- Grain: one row per center per successful fetch.
+-- Reads: tables/centers/sweep_id=*/part-*.parquet, written by `vaxslots normalize`; columns are
+-- defined in data-schema/tables/centers.avsc and data-schema/dictionary.csv.
+-- Paths are relative to the data root: run from there in a DuckDB shell, or through `vaxslots sql`.
+CREATE OR REPLACE VIEW stg_centers AS
+SELECT *
+FROM read_parquet('tables/centers/**/*.parquet', hive_partitioning = true);

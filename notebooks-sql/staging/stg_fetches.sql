@@ -1,0 +1,8 @@
+-- notebooks-sql/staging/stg_fetches.sql
+-- Grain: one row per archived response (an HTTP attempt of a sweep, or an imported file).
+-- Reads: tables/fetches/sweep_id=*/part-*.parquet, written by `vaxslots normalize`; columns are
+-- defined in data-schema/tables/fetches.avsc and data-schema/dictionary.csv.
+-- Paths are relative to the data root: run from there in a DuckDB shell, or through `vaxslots sql`.
+CREATE OR REPLACE VIEW stg_fetches AS
+SELECT *
+FROM read_parquet('tables/fetches/**/*.parquet', hive_partitioning = true);

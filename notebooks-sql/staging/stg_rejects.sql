@@ -1,0 +1,8 @@
+-- notebooks-sql/staging/stg_rejects.sql
+-- Grain: one row per record or response that could not be normalized.
+-- Reads: tables/rejects/sweep_id=*/part-*.parquet, written by `vaxslots normalize`; columns are
+-- defined in data-schema/tables/rejects.avsc and data-schema/dictionary.csv.
+-- Paths are relative to the data root: run from there in a DuckDB shell, or through `vaxslots sql`.
+CREATE OR REPLACE VIEW stg_rejects AS
+SELECT *
+FROM read_parquet('tables/rejects/**/*.parquet', hive_partitioning = true);

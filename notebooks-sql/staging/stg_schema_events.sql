@@ -1,0 +1,8 @@
+-- notebooks-sql/staging/stg_schema_events.sql
+-- Grain: one row per sweep, endpoint, field path, event and detail.
+-- Reads: tables/schema_events/sweep_id=*/part-*.parquet, written by `vaxslots normalize`; columns are
+-- defined in data-schema/tables/schema_events.avsc and data-schema/dictionary.csv.
+-- Paths are relative to the data root: run from there in a DuckDB shell, or through `vaxslots sql`.
+CREATE OR REPLACE VIEW stg_schema_events AS
+SELECT *
+FROM read_parquet('tables/schema_events/**/*.parquet', hive_partitioning = true);

@@ -1,0 +1,68 @@
+package org.vaxslots.normalize;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.vaxslots.store.DataRoot;
+
+/**
+ * Raw WARC archive to Parquet tables.
+ *
+ * <p>Steps:
+ * <ol>
+ *   <li>ListSweeps: the sweeps whose raw files are new or changed since they were last
+ *       normalized (all of them with --rebuild); done before the pipeline is built.</li>
+ *   <li>SpreadSweeps: one sweep per element, spread over the workers.</li>
+ *   <li>StageSweep: parse every response of the sweep and write its fetches, centers, sessions,
+ *       rejects and schema_events to a private staging directory.</li>
+ *   <li>PublishSweep: move each staged partition into tables/ in one rename, then mark the
+ *       sweep as normalized.</li>
+ * </ol>
+ */
+public final class NormalizeJob {
+
+    /** What a run did, from the job's metrics. */
+    public record Summary(List<String> sweeps, long responses, long centers, long sessions, long rejects) {}
+
+    private NormalizeJob() {}
+
+    public static void main(String[] args) throws IOException {
+        run(PipelineOptionsFactory.fromArgs(args).withValidation().as(NormalizeOptions.class));
+    }
+
+    public static Summary run(NormalizeOptions options) throws IOException {
+        DataRoot root = new DataRoot(Path.of(options.getDataRoot()));
+        List<String> sweeps = SweepCatalog.pending(root, options.getRebuild());
+        if (sweeps.isEmpty()) {
+            return new Summary(sweeps, 0, 0, 0, 0);
+        }
+        Pipeline pipeline = Pipeline.create(options);
+        buildPipeline(pipeline, root, sweeps);
+        PipelineResult result = pipeline.run();
+        result.waitUntilFinish();
+        return new Summary(sweeps, counter(result, "responses_read"), counter(result, "centers_written"),
+                counter(result, "sessions_written"), counter(result, "rejects_written"));
+    }
+
+    public static void buildPipeline(Pipeline pipeline, DataRoot root, List<String> sweeps) {
+        pipeline.apply("ListSweeps", Create.of(sweeps).withCoder(StringUtf8Coder.of()))
+                .apply("NormalizeSweeps", new NormalizeSweeps(root.root().toString()));
+    }
+
+    private static long counter(PipelineResult result, String name) {
+        long total = 0;
+        for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+                .addNameFilter(MetricNameFilter.named(NormalizeSweeps.class, name)).build()).getCounters()) {
+            total += c.getAttempted();
+        }
+        return total;
+    }
+}

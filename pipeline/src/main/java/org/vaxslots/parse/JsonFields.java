@@ -1,0 +1,187 @@
+package org.vaxslots.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.util.Locale;
+import java.util.Set;
+import org.vaxslots.model.SchemaObservation;
+
+/**
+ * Typed reads of one JSON object's fields, with the tolerance the real API needs: a value sent in
+ * another JSON type than usual is converted when that is lossless (and recorded as retyped), a
+ * field that is absent or JSON null reads as null, and anything else is a {@link BadRecordException}.
+ */
+final class JsonFields {
+    private final JsonNode node;
+    private final String path;
+    private final SchemaObserver observer;
+
+    JsonFields(JsonNode node, String path, SchemaObserver observer) {
+        this.node = node;
+        this.path = path;
+        this.observer = observer;
+    }
+
+    /** Records every field not in {@code known} and every field of {@code expected} that is absent. */
+    void checkFields(Set<String> known, Set<String> expected) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                observer.record(path + name, SchemaObservation.UNKNOWN_FIELD, typeName(node.get(name)));
+            }
+        });
+        for (String name : expected) {
+            if (!node.has(name)) {
+                observer.record(path + name, SchemaObservation.MISSING_FIELD, "");
+            }
+        }
+    }
+
+    JsonNode get(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    String text(String field) throws BadRecordException {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            retyped(field, value);
+            return value.asText();
+        }
+        throw bad(field, value, "text");
+    }
+
+    String requiredText(String field) throws BadRecordException {
+        return required(field, text(field));
+    }
+
+    /** Text that is usually sent as a JSON number (pincode): a string is accepted and recorded. */
+    String numberAsText(String field) throws BadRecordException {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.asText();
+        }
+        if (value.isTextual()) {
+            retyped(field, value);
+            return value.textValue();
+        }
+        throw bad(field, value, "a number");
+    }
+
+    Long longValue(String field) throws BadRecordException {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isFloatingPointNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+                && Math.abs(value.doubleValue()) < 1e15) {
+            retyped(field, value);
+            return (long) value.doubleValue();
+        }
+        if (value.isTextual()) {
+            try {
+                long parsed = Long.parseLong(value.textValue().trim());
+                retyped(field, value);
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw bad(field, value, "a whole number");
+            }
+        }
+        throw bad(field, value, "a whole number");
+    }
+
+    long requiredLong(String field) throws BadRecordException {
+        return required(field, longValue(field));
+    }
+
+    Integer intValue(String field) throws BadRecordException {
+        Long value = longValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new BadRecordException(path + field + " is out of range: " + value);
+        }
+        return value.intValue();
+    }
+
+    int requiredInt(String field) throws BadRecordException {
+        return required(field, intValue(field));
+    }
+
+    Double doubleValue(String field) throws BadRecordException {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isTextual()) {
+            try {
+                double parsed = Double.parseDouble(value.textValue().trim());
+                retyped(field, value);
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw bad(field, value, "a number");
+            }
+        }
+        throw bad(field, value, "a number");
+    }
+
+    Boolean booleanValue(String field) throws BadRecordException {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual()) {
+            String t = value.textValue().trim().toLowerCase(Locale.ROOT);
+            if (t.equals("true") || t.equals("false")) {
+                retyped(field, value);
+                return Boolean.valueOf(t);
+            }
+        }
+        throw bad(field, value, "true or false");
+    }
+
+    private <T> T required(String field, T value) throws BadRecordException {
+        if (value == null) {
+            throw new BadRecordException("required field " + path + field + " is missing");
+        }
+        return value;
+    }
+
+    private void retyped(String field, JsonNode value) {
+        observer.record(path + field, SchemaObservation.RETYPED_FIELD, typeName(value));
+    }
+
+    private BadRecordException bad(String field, JsonNode value, String wanted) {
+        String shown = value.isContainerNode() ? typeName(value) : value.toString();
+        if (shown.length() > 60) {
+            shown = shown.substring(0, 60) + "…";
+        }
+        return new BadRecordException(path + field + " should be " + wanted + " but is " + shown);
+    }
+
+    static String typeName(JsonNode value) {
+        JsonNodeType type = value == null ? JsonNodeType.MISSING : value.getNodeType();
+        if (type == JsonNodeType.NUMBER) {
+            return value.isIntegralNumber() ? "integer" : "float";
+        }
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,187 @@
+package org.vaxslots.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.vaxslots.model.FetchContext;
+import org.vaxslots.model.SchemaObservation;
+
+/**
+ * Parses one Co-WIN response body of any known era and shape. The top level is read as a
+ * stream; each center or flat session row is read as a small tree. A body that is not whole,
+ * valid JSON of a known shape is rejected as a whole, because a partial list of centers would
+ * read as "not listed" downstream.
+ */
+public final class ResponseParser {
+    /** Bodies above this size are rejected before parsing (the largest real one is 380 KB). */
+    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+    private static final int SNIPPET_CHARS = 300;
+
+    private final ObjectMapper mapper;
+    private final AgeGroups ageGroups;
+    private final DistrictDirectory districts;
+
+    public ResponseParser(AgeGroups ageGroups, DistrictDirectory districts) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(64).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = new ObjectMapper(factory);
+        this.ageGroups = ageGroups;
+        this.districts = districts;
+    }
+
+    public static ResponseParser withBundledTables() {
+        return new ResponseParser(AgeGroups.load(), DistrictDirectory.load());
+    }
+
+    public ParsedResponse parse(FetchContext context, byte[] body) {
+        if (body.length == 0) {
+            return ParsedResponse.invalid("empty body", "");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return ParsedResponse.invalid("body of " + body.length + " bytes is over the cap of "
+                    + MAX_BODY_BYTES, snippet(body));
+        }
+        if (looksLikeHtml(body)) {
+            return ParsedResponse.invalid("body is HTML, not JSON (a CloudFront block page?)", snippet(body));
+        }
+        RowCollector rows = new RowCollector(context, ageGroups, districts, new SchemaObserver());
+        try (JsonParser p = mapper.createParser(body)) {
+            JsonToken first = p.nextToken();
+            ParsedResponse.Shape shape;
+            if (first == JsonToken.START_ARRAY) {
+                shape = bareArray(p, rows);
+            } else if (first == JsonToken.START_OBJECT) {
+                shape = object(p, rows);
+            } else {
+                return ParsedResponse.invalid("body is not a JSON object or array", snippet(body));
+            }
+            if (p.nextToken() != null) {
+                return ParsedResponse.invalid("content after the end of the JSON value", snippet(body));
+            }
+            if (shape == ParsedResponse.Shape.INVALID) {
+                return ParsedResponse.invalid(rows.invalidReason(), snippet(body));
+            }
+            return rows.result(shape);
+        } catch (JsonProcessingException e) {
+            return ParsedResponse.invalid("body is not valid JSON: " + e.getOriginalMessage()
+                    + " at byte " + e.getLocation().getByteOffset(), snippet(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an in-memory body failed", e);
+        }
+    }
+
+    private ParsedResponse.Shape object(JsonParser p, RowCollector rows) throws IOException {
+        ParsedResponse.Shape shape = null;
+        String errorCode = null;
+        String error = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "centers" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        shape = ParsedResponse.Shape.CENTERS;
+                        int i = 0;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            rows.calendarCenter(p.readValueAsTree(), "centers[" + i++ + "]");
+                        }
+                    } else if (value == JsonToken.START_OBJECT) {
+                        shape = ParsedResponse.Shape.CENTER_OBJECT;
+                        rows.calendarCenter(p.readValueAsTree(), "centers");
+                    } else {
+                        rows.failWith("centers is neither an array nor an object");
+                        p.skipChildren();
+                        shape = ParsedResponse.Shape.INVALID;
+                    }
+                }
+                case "sessions" -> {
+                    if (value != JsonToken.START_ARRAY) {
+                        rows.failWith("sessions is not an array");
+                        p.skipChildren();
+                        shape = ParsedResponse.Shape.INVALID;
+                    } else {
+                        shape = ParsedResponse.Shape.SESSIONS;
+                        int i = 0;
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            rows.flatSession(p.readValueAsTree(), "sessions[" + i++ + "]");
+                        }
+                    }
+                }
+                case "states", "districts" -> {
+                    shape = name.equals("states") ? ParsedResponse.Shape.STATES : ParsedResponse.Shape.DISTRICTS;
+                    rows.countListed(p);
+                }
+                case "errorCode" -> errorCode = p.getValueAsString();
+                case "error" -> error = p.getValueAsString();
+                case "ttl" -> p.skipChildren();
+                default -> {
+                    rows.observe("$." + name, SchemaObservation.UNKNOWN_FIELD, value.name().toLowerCase());
+                    p.skipChildren();
+                }
+            }
+        }
+        if (shape == null) {
+            rows.failWith(error != null || errorCode != null
+                    ? "API error " + errorCode + ": " + error
+                    : "body has no centers, sessions, states or districts");
+            return ParsedResponse.Shape.INVALID;
+        }
+        return shape;
+    }
+
+    /** Some archives kept only the array: of centers, or of states or districts. */
+    private ParsedResponse.Shape bareArray(JsonParser p, RowCollector rows) throws IOException {
+        ParsedResponse.Shape shape = ParsedResponse.Shape.EMPTY_ARRAY;
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode element = p.readValueAsTree();
+            if (shape == ParsedResponse.Shape.EMPTY_ARRAY) {
+                shape = element.has("center_id") || element.has("sessions") ? ParsedResponse.Shape.CENTERS
+                        : element.has("district_id") ? ParsedResponse.Shape.DISTRICTS
+                        : element.has("state_id") ? ParsedResponse.Shape.STATES
+                        : ParsedResponse.Shape.INVALID;
+            }
+            switch (shape) {
+                case CENTERS -> rows.calendarCenter(element, "[" + i + "]");
+                case STATES, DISTRICTS -> rows.countOne();
+                default -> {
+                    rows.failWith("array of elements that are not centers, states or districts");
+                    return ParsedResponse.Shape.INVALID;
+                }
+            }
+            i++;
+        }
+        return shape;
+    }
+
+    private static boolean looksLikeHtml(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '<';
+            }
+        }
+        return false;
+    }
+
+    static String snippet(byte[] body) {
+        int n = Math.min(body.length, SNIPPET_CHARS * 4);
+        String text = new String(body, 0, n, StandardCharsets.UTF_8);
+        return clip(text);
+    }
+
+    static String clip(String text) {
+        String clean = text.replace('\u0000', '\uFFFD');
+        return clean.length() <= SNIPPET_CHARS ? clean : clean.substring(0, SNIPPET_CHARS);
+    }
+}

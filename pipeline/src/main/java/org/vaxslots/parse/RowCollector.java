@@ -1,0 +1,293 @@
+package org.vaxslots.parse;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vaxslots.model.CenterRow;
+import org.vaxslots.model.Endpoint;
+import org.vaxslots.model.FetchContext;
+import org.vaxslots.model.SchemaObservation;
+import org.vaxslots.model.SessionRow;
+
+/**
+ * Turns the centers and session rows of one response into table rows. A bad center or session
+ * becomes a {@link RecordProblem} and the rest of the response still lands.
+ */
+final class RowCollector {
+    /** Capacities above this are not plausible for one session and are rejected. */
+    static final int MAX_CAPACITY = 100_000;
+
+    static final Set<String> CENTER_FIELDS = Set.of("center_id", "name", "name_l", "address", "address_l",
+            "state_name", "state_name_l", "district_name", "district_name_l", "block_name", "block_name_l",
+            "pincode", "lat", "long", "from", "to", "fee_type", "vaccine_fees", "sessions");
+    static final Set<String> CENTER_EXPECTED = Set.of("address", "block_name", "pincode", "lat", "long",
+            "from", "to", "fee_type");
+    static final Set<String> SESSION_FIELDS = Set.of("session_id", "date", "available_capacity",
+            "available_capacity_dose1", "available_capacity_dose2", "min_age_limit", "max_age_limit",
+            "allow_all_age", "vaccine", "slots");
+    static final Set<String> SESSION_EXPECTED = Set.of("available_capacity_dose1", "available_capacity_dose2",
+            "vaccine", "slots");
+    static final Set<String> FLAT_FIELDS = union(CENTER_FIELDS, SESSION_FIELDS, Set.of("fee"));
+    static final Set<String> FLAT_EXPECTED = union(CENTER_EXPECTED, SESSION_EXPECTED, Set.of("fee"));
+
+    /** Day first, as Co-WIN sends it; unpadded days and months were accepted by the API too. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final FetchContext context;
+    private final AgeGroups ageGroups;
+    private final DistrictDirectory districts;
+    private final SchemaObserver observer;
+    private final Map<Long, CenterRow> centers = new LinkedHashMap<>();
+    private final List<SessionRow> sessions = new ArrayList<>();
+    private final List<RecordProblem> problems = new ArrayList<>();
+    private final Map<String, String> sessionPaths = new HashMap<>();
+    private int listed;
+    private String invalidReason;
+
+    RowCollector(FetchContext context, AgeGroups ageGroups, DistrictDirectory districts, SchemaObserver observer) {
+        this.context = context;
+        this.ageGroups = ageGroups;
+        this.districts = districts;
+        this.observer = observer;
+    }
+
+    void calendarCenter(JsonNode node, String recordPath) {
+        if (!node.isObject()) {
+            problem(recordPath, "center is not a JSON object", node);
+            return;
+        }
+        JsonFields f = new JsonFields(node, "centers[].", observer);
+        f.checkFields(CENTER_FIELDS, CENTER_EXPECTED);
+        CenterRow center;
+        JsonNode sessionNodes;
+        try {
+            center = center(f);
+            if (centers.containsKey(center.centerId())) {
+                throw new BadRecordException("center_id " + center.centerId() + " appears twice in the response");
+            }
+            sessionNodes = f.get("sessions");
+            if (sessionNodes == null || !sessionNodes.isArray()) {
+                throw new BadRecordException("centers[].sessions is " + (sessionNodes == null ? "missing" : "not an array"));
+            }
+        } catch (BadRecordException e) {
+            problem(recordPath, e.getMessage(), node);
+            return;
+        }
+        int accepted = 0;
+        for (int i = 0; i < sessionNodes.size(); i++) {
+            JsonNode s = sessionNodes.get(i);
+            String sessionPath = recordPath + ".sessions[" + i + "]";
+            try {
+                if (!s.isObject()) {
+                    throw new BadRecordException("session is not a JSON object");
+                }
+                JsonFields sf = new JsonFields(s, "centers[].sessions[].", observer);
+                sf.checkFields(SESSION_FIELDS, SESSION_EXPECTED);
+                addSession(session(sf, center, feeFor(center, sf.text("vaccine"))), sessionPath);
+                accepted++;
+            } catch (BadRecordException e) {
+                problem(sessionPath, e.getMessage(), s);
+            }
+        }
+        centers.put(center.centerId(), center.withSessionsCount(accepted));
+    }
+
+    /** A findBy* row: center fields and session fields side by side; the center repeats per session. */
+    void flatSession(JsonNode node, String recordPath) {
+        try {
+            if (!node.isObject()) {
+                throw new BadRecordException("session row is not a JSON object");
+            }
+            JsonFields f = new JsonFields(node, "sessions[].", observer);
+            f.checkFields(FLAT_FIELDS, FLAT_EXPECTED);
+            CenterRow center = center(f);
+            addSession(session(f, center, f.text("fee")), recordPath);
+            CenterRow seen = centers.get(center.centerId());
+            centers.put(center.centerId(), (seen == null ? center : seen).withSessionsCount(
+                    seen == null ? 1 : seen.sessionsCount() + 1));
+        } catch (BadRecordException e) {
+            problem(recordPath, e.getMessage(), node);
+        }
+    }
+
+    void countListed(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            p.skipChildren();
+            listed++;
+        }
+    }
+
+    void countOne() {
+        listed++;
+    }
+
+    void observe(String path, String event, String detail) {
+        observer.record(path, event, detail);
+    }
+
+    void failWith(String reason) {
+        invalidReason = reason;
+    }
+
+    String invalidReason() {
+        return invalidReason;
+    }
+
+    ParsedResponse result(ParsedResponse.Shape shape) {
+        return new ParsedResponse(shape, true, List.copyOf(centers.values()), List.copyOf(sessions),
+                List.copyOf(problems), observer.observations(), listed);
+    }
+
+    private CenterRow center(JsonFields f) throws BadRecordException {
+        long centerId = f.requiredLong("center_id");
+        String stateName = f.requiredText("state_name");
+        String districtName = f.requiredText("district_name");
+        return new CenterRow(centerId, f.requiredText("name"), f.text("address"), stateName, districtName,
+                districtId(stateName, districtName), f.text("block_name"), f.numberAsText("pincode"),
+                f.doubleValue("lat"), f.doubleValue("long"), f.text("from"), f.text("to"), f.text("fee_type"),
+                vaccineFees(f.get("vaccine_fees")), 0);
+    }
+
+    private Integer districtId(String stateName, String districtName) {
+        Endpoint e = context.endpoint();
+        if ((e == Endpoint.CALENDAR_BY_DISTRICT || e == Endpoint.FIND_BY_DISTRICT) && context.districtId() != null) {
+            return context.districtId();
+        }
+        return districts.idOf(stateName, districtName).orElse(null);
+    }
+
+    private List<CenterRow.VaccineFee> vaccineFees(JsonNode fees) throws BadRecordException {
+        if (fees == null) {
+            return null;
+        }
+        if (!fees.isArray()) {
+            throw new BadRecordException("centers[].vaccine_fees is not an array");
+        }
+        List<CenterRow.VaccineFee> out = new ArrayList<>();
+        for (JsonNode fee : fees) {
+            JsonFields ff = new JsonFields(fee, "centers[].vaccine_fees[].", observer);
+            out.add(new CenterRow.VaccineFee(ff.text("vaccine"), ff.text("fee")));
+        }
+        return out;
+    }
+
+    private static String feeFor(CenterRow center, String vaccine) {
+        if (center.vaccineFees() == null || vaccine == null) {
+            return null;
+        }
+        return center.vaccineFees().stream().filter(v -> vaccine.equals(v.vaccine()))
+                .map(CenterRow.VaccineFee::fee).findFirst().orElse(null);
+    }
+
+    private SessionRow session(JsonFields f, CenterRow center, String fee) throws BadRecordException {
+        String sessionId = f.requiredText("session_id");
+        if (sessionId.isBlank()) {
+            throw new BadRecordException("session_id is empty");
+        }
+        LocalDate date = date(f.requiredText("date"));
+        int capacity = capacity(f, "available_capacity");
+        Integer dose1 = f.get("available_capacity_dose1") == null ? null : capacity(f, "available_capacity_dose1");
+        Integer dose2 = f.get("available_capacity_dose2") == null ? null : capacity(f, "available_capacity_dose2");
+        int minAge = f.requiredInt("min_age_limit");
+        Integer maxAge = f.intValue("max_age_limit");
+        Boolean allowAllAge = f.booleanValue("allow_all_age");
+        String ageGroup = ageGroups.classify(minAge, maxAge, allowAllAge, date).orElseGet(() -> {
+            observer.record("sessions[].min_age_limit", SchemaObservation.UNKNOWN_VALUE,
+                    "min_age_limit=" + minAge + " max_age_limit=" + maxAge + " allow_all_age=" + allowAllAge);
+            return AgeGroups.fallbackLabel(minAge, maxAge);
+        });
+        Slots slots = slots(f.get("slots"));
+        return new SessionRow(sessionId, center.centerId(), center.stateName(), center.districtName(),
+                center.districtId(), center.blockName(), center.pincode(), date, f.text("vaccine"), minAge, maxAge,
+                allowAllAge, ageGroup, capacity, dose1, dose2, center.feeType(), fee, slots.times(), slots.seats());
+    }
+
+    private record Slots(List<String> times, Integer seats) {}
+
+    /** Slots are strings until 2022, then {time, seats} objects; both are read. */
+    private Slots slots(JsonNode node) throws BadRecordException {
+        if (node == null) {
+            return new Slots(List.of(), null);
+        }
+        if (!node.isArray()) {
+            throw new BadRecordException("slots is not an array");
+        }
+        List<String> times = new ArrayList<>(node.size());
+        Integer seats = null;
+        for (JsonNode slot : node) {
+            if (slot.isTextual()) {
+                times.add(slot.textValue());
+            } else if (slot.isObject() && slot.path("time").isTextual()) {
+                observer.record("sessions[].slots[]", SchemaObservation.RETYPED_FIELD, "object");
+                times.add(slot.get("time").textValue());
+                JsonNode seatNode = slot.get("seats");
+                if (seatNode != null && !seatNode.isNull()) {
+                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > MAX_CAPACITY) {
+                        throw new BadRecordException("slots[].seats is not a plausible count: " + seatNode);
+                    }
+                    seats = (seats == null ? 0 : seats) + seatNode.intValue();
+                }
+            } else {
+                throw new BadRecordException("a slot is neither a time range nor a {time, seats} object: "
+                        + ResponseParser.clip(slot.toString()));
+            }
+        }
+        return new Slots(List.copyOf(times), seats);
+    }
+
+    private static int capacity(JsonFields f, String field) throws BadRecordException {
+        int value = f.requiredInt(field);
+        if (value < 0 || value > MAX_CAPACITY) {
+            throw new BadRecordException(field + " is not a plausible count: " + value);
+        }
+        return value;
+    }
+
+    private static LocalDate date(String text) throws BadRecordException {
+        try {
+            return LocalDate.parse(text.trim(), DATE);
+        } catch (DateTimeParseException e) {
+            throw new BadRecordException("date " + ResponseParser.clip(text) + " is not dd-MM-yyyy");
+        }
+    }
+
+    private void addSession(SessionRow row, String path) throws BadRecordException {
+        String first = sessionPaths.putIfAbsent(row.sessionId(), path);
+        if (first != null) {
+            throw new BadRecordException("session_id " + row.sessionId() + " appears twice in the response (first at "
+                    + first + ")");
+        }
+        sessions.add(row);
+    }
+
+    private void problem(String path, String reason, JsonNode node) {
+        problems.add(new RecordProblem(path, reason, ResponseParser.clip(node.toString())));
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        java.util.HashSet<String> all = new java.util.HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        all.remove("sessions");
+        all.remove("vaccine_fees");
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,21 @@
+package org.vaxslots.raw;
+
+/**
+ * vaxslots' own WARC header fields (WARC 1.1 allows extension fields). They carry what normalize
+ * needs to know about a record without guessing: its sweep, endpoint, parameters and as-of time.
+ */
+public final class RawHeaders {
+    public static final String SWEEP_ID = "Vaxslots-Sweep-Id";
+    public static final String ENDPOINT = "Vaxslots-Endpoint";
+    /** Request parameters as a query string, e.g. {@code district_id=192&date=04-05-2021}. */
+    public static final String PARAMS = "Vaxslots-Params";
+    /** What of the endpoint and parameters was inferred rather than given, in words. */
+    public static final String INFERRED = "Vaxslots-Inferred";
+    public static final String AS_OF = "Vaxslots-As-Of";
+    /** given (the importer said) or import_time (nobody said: the time of import). */
+    public static final String AS_OF_SOURCE = "Vaxslots-As-Of-Source";
+    public static final String SOURCE_FILE = "Vaxslots-Source-File";
+    public static final String SOURCE_SHA256 = "Vaxslots-Source-Sha256";
+
+    private RawHeaders() {}
+}

@@ -1,0 +1,97 @@
+package org.vaxslots.raw;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTargetRecord;
+
+/**
+ * Reads the responses of one raw WARC file in order. A damaged file (truncated by a power loss,
+ * or corrupt) is read up to its last whole record and the rest is reported as damage, never
+ * thrown: the records before it are good data.
+ */
+public final class WarcArchiveReader {
+    /** Decoded bodies above this are cut at the cap and fail to parse: a guard against gzip bombs. */
+    public static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+    private WarcArchiveReader() {}
+
+    /** Receives records in file order; may throw to stop reading. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void accept(T value) throws IOException;
+    }
+
+    public static void read(Path file, String rawFile, Handler<ArchivedResponse> onResponse,
+            Handler<ArchiveDamage> onDamage) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                WarcReader reader = new WarcReader(channel)) {
+            long offset = 0;
+            while (true) {
+                Optional<WarcRecord> next;
+                try {
+                    next = reader.next();
+                    if (next.isEmpty()) {
+                        return;
+                    }
+                    offset = reader.position();
+                } catch (IOException | RuntimeException e) {
+                    onDamage.accept(new ArchiveDamage(rawFile, offset,
+                            "raw file unreadable from here on: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    return;
+                }
+                WarcRecord record = next.get();
+                ArchivedResponse response;
+                try {
+                    if (!(record instanceof WarcResource || record instanceof WarcResponse)) {
+                        continue;
+                    }
+                    response = toResponse(rawFile, offset, (WarcTargetRecord) record);
+                } catch (IOException | RuntimeException e) {
+                    onDamage.accept(new ArchiveDamage(rawFile, offset,
+                            "record unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    continue;
+                }
+                onResponse.accept(response);
+            }
+        }
+    }
+
+    private static ArchivedResponse toResponse(String rawFile, long offset, WarcTargetRecord record) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        record.headers().map().forEach((name, values) -> {
+            if (name.startsWith("Vaxslots-") && !values.isEmpty()) {
+                fields.put(name, values.get(0));
+            }
+        });
+        if (record instanceof WarcResponse response) {
+            HttpResponse http = response.http();
+            byte[] body = readCapped(http.bodyDecoded().stream());
+            return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
+                    record.date(), fields, http.status(), first(http.headers().all("Date")),
+                    first(http.headers().all("Age")), first(http.headers().all("ETag")), body);
+        }
+        byte[] body = readCapped(record.body().stream());
+        return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
+                record.date(), fields, null, null, null, null, body);
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        return in.readNBytes(MAX_DECODED_BYTES + 1);
+    }
+}

@@ -1,0 +1,104 @@
+package org.vaxslots.raw;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+import org.vaxslots.store.AtomicFiles;
+import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.Digests;
+
+/**
+ * Writes one new WARC file (gzip per record) into a sweep's raw directory. The file is written as
+ * {@code NAME.warc.gz.open} and renamed to {@code NAME.warc.gz} only by {@link #close()} after a
+ * flush to disk; readers take only {@code .warc.gz}, so a crash leaves nothing they would read.
+ * An existing raw file is never opened for writing.
+ */
+public final class WarcArchiveWriter implements AutoCloseable {
+    public static final String SUFFIX = ".warc.gz";
+    private static final String OPEN_SUFFIX = ".open";
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path finalPath;
+    private final Path openPath;
+    private final FileChannel channel;
+    private final WarcWriter writer;
+    private int records;
+    private boolean closed;
+
+    private WarcArchiveWriter(Path finalPath, Path openPath, FileChannel channel, WarcWriter writer) {
+        this.finalPath = finalPath;
+        this.openPath = openPath;
+        this.channel = channel;
+        this.writer = writer;
+    }
+
+    /** Opens a new file named {@code <kind>-<stamp>-<random>.warc.gz} and writes its warcinfo record. */
+    public static WarcArchiveWriter create(DataRoot root, String sweepId, String kind, Instant now,
+            Map<String, String> info) throws IOException {
+        Path dir = root.rawSweep(sweepId);
+        Files.createDirectories(dir);
+        String name = kind + "-" + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + SUFFIX;
+        Path finalPath = dir.resolve(name);
+        Path openPath = dir.resolve(name + OPEN_SUFFIX);
+        FileChannel channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        WarcArchiveWriter w = new WarcArchiveWriter(finalPath, openPath, channel,
+                new WarcWriter(channel, WarcCompression.GZIP));
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        info.forEach((k, v) -> fields.put(k, List.of(v)));
+        w.writer.write(new Warcinfo.Builder().date(now).filename(name).fields(fields).build());
+        return w;
+    }
+
+    /** Archives a body that did not come over HTTP (an imported file) as a resource record. */
+    public URI writeResource(URI target, Instant date, MediaType type, byte[] body, Map<String, String> fields)
+            throws IOException {
+        WarcDigest digest = new WarcDigest("sha256", Digests.sha256(body));
+        WarcResource.Builder b = new WarcResource.Builder(target)
+                .date(date)
+                .blockDigest(digest)
+                .payloadDigest(digest)
+                .body(type, body);
+        fields.forEach(b::addHeader);
+        WarcResource record = b.build();
+        writer.write(record);
+        records++;
+        return record.id();
+    }
+
+    public int records() {
+        return records;
+    }
+
+    public Path path() {
+        return finalPath;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        channel.force(true);
+        writer.close();
+        AtomicFiles.publish(openPath, finalPath);
+    }
+
+}

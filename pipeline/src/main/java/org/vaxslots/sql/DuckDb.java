@@ -1,0 +1,89 @@
+package org.vaxslots.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.vaxslots.schema.Table;
+import org.vaxslots.store.DataRoot;
+
+/**
+ * An in-memory DuckDB over a data root's tables. Relative paths in SQL resolve against the data
+ * root (DuckDB's file_search_path), so the notebooks-sql files run unchanged here and in a DuckDB
+ * shell started in the data root. For each table with data, the staging view {@code stg_<table>}
+ * and the plain name {@code <table>} are created.
+ */
+public final class DuckDb implements AutoCloseable {
+    private final Connection connection;
+    private final List<String> tables;
+
+    private DuckDb(Connection connection, List<String> tables) {
+        this.connection = connection;
+        this.tables = tables;
+    }
+
+    public static DuckDb open(DataRoot root) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        List<String> created = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET file_search_path = '" + root.root().toString().replace("'", "''") + "'");
+            for (Table t : Table.values()) {
+                if (hasParquet(root.table(t.tableName()))) {
+                    st.execute(stagingSql(t));
+                    st.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM stg_" + t.tableName());
+                    created.add(t.tableName());
+                }
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new DuckDb(c, List.copyOf(created));
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Tables that had data and got views. */
+    public List<String> tables() {
+        return tables;
+    }
+
+    static String stagingSql(Table t) {
+        String resource = "/notebooks-sql/staging/stg_" + t.tableName() + ".sql";
+        try (InputStream in = DuckDb.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath: rebuild the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static boolean hasParquet(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
