@@ -1,6 +1,6 @@
 package org.vaxslots.normalize;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +36,10 @@ public final class SweepCatalog {
         if (!Files.exists(marker)) {
             return false;
         }
-        JsonNode recorded = JSON.readTree(marker.toFile()).path("raw_files");
+        Map<String, Long> recorded = JSON.convertValue(JSON.readTree(marker.toFile()).path("raw_files"),
+                new TypeReference<Map<String, Long>>() { });
         List<String> names = RawFiles.list(root, sweepId).stream().map(root::relative).toList();
-        return recorded.equals(JSON.valueToTree(rawFileSizes(root, names)));
+        return rawFileSizes(root, names).equals(recorded);
     }
 
     static Map<String, Long> rawFileSizes(DataRoot root, List<String> rawFiles) throws IOException {

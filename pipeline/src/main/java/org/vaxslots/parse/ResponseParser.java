@@ -74,8 +74,8 @@ public final class ResponseParser {
             }
             return rows.result(shape);
         } catch (JsonProcessingException e) {
-            return ParsedResponse.invalid("body is not valid JSON: " + e.getOriginalMessage()
-                    + " at byte " + e.getLocation().getByteOffset(), snippet(body));
+            String where = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
+            return ParsedResponse.invalid("body is not valid JSON: " + e.getOriginalMessage() + where, snippet(body));
         } catch (IOException e) {
             throw new IllegalStateException("reading an in-memory body failed", e);
         }

@@ -60,8 +60,9 @@ public final class WarcArchiveReader {
                     response = toResponse(rawFile, offset, (WarcTargetRecord) record);
                 } catch (IOException | RuntimeException e) {
                     onDamage.accept(new ArchiveDamage(rawFile, offset,
-                            "record unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
-                    continue;
+                            "record unreadable, and so the rest of the file: " + e.getClass().getSimpleName()
+                                    + ": " + e.getMessage()));
+                    return;
                 }
                 onResponse.accept(response);
             }

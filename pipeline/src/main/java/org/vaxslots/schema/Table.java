@@ -33,17 +33,23 @@ public enum Table {
 
     public Schema schema() {
         Schema s = schema;
-        if (s == null) {
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (schema != null) {
+                return schema;
+            }
             try (InputStream in = Table.class.getResourceAsStream(resource())) {
                 if (in == null) {
                     throw new IllegalStateException(resource() + " is not on the classpath: rebuild the jar");
                 }
                 s = new Schema.Parser().parse(in);
                 schema = s;
+                return s;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource(), e);
             }
         }
-        return s;
     }
 }

@@ -1,0 +1,82 @@
+package org.vaxslots.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void main_unknownOption_exits2WithUsage() {
+        assertEquals(2, Main.execute("import", "--bogus", "x"));
+        assertTrue(stderr().contains("Unknown option: '--bogus'"), stderr());
+    }
+
+    @Test
+    void import_missingFile_exits1WithOneLineNamingIt() {
+        int code = Main.execute("import", "--data-root", dir.toString(), "--as-of", "2021-05-04T10:00:00Z",
+                dir.resolve("missing.json").toString());
+
+        assertEquals(1, code);
+        assertEquals("vaxslots: error: no such file or directory: " + dir.resolve("missing.json") + "\n"
+                + "(run with --verbose for details)\n", stderr());
+    }
+
+    @Test
+    void import_badAsOf_exits2NamingTheValueAndTheFix() {
+        assertEquals(2, Main.execute("import", "--data-root", dir.toString(), "--as-of", "yesterday", dir.toString()));
+        assertTrue(stderr().startsWith("vaxslots: error: --as-of 'yesterday' is not an instant with an offset, e.g."),
+                stderr());
+    }
+
+    @Test
+    void sql_onEmptyDataRoot_warnsAndStillRuns() {
+        assertEquals(0, Main.execute("sql", "--data-root", dir.toString(), "-c", "SELECT 42 AS answer"));
+        assertTrue(stderr().contains("no tables under"), stderr());
+        assertEquals("answer\n------\n42\n(1 row)\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demo_onFreshDataRoot_runsEndToEndAndPrintsCoverage() {
+        assertEquals(0, Main.execute("demo", "--data-root", dir.toString()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("normalized 1 sweep(s): 13 responses, 387 center rows, 1223 session rows, 0 rejects"),
+                printed);
+        assertTrue(printed.contains("Maharashtra    Sangli            18-44"), printed);
+        assertEquals(0, Main.execute("demo", "--data-root", dir.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 file(s) archived, 13 already there"));
+    }
+}

@@ -1,0 +1,296 @@
+package org.vaxslots.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vaxslots.model.CenterRow;
+import org.vaxslots.model.Endpoint;
+import org.vaxslots.model.FetchContext;
+import org.vaxslots.model.SchemaObservation;
+import org.vaxslots.model.SessionRow;
+
+class ResponseParserTest {
+    private static final ResponseParser PARSER = ResponseParser.withBundledTables();
+    private static final Instant AS_OF = Instant.parse("2021-05-04T10:00:00Z");
+
+    private static FetchContext ctx(Endpoint endpoint, Integer districtId) {
+        return new FetchContext("s1", "urn:uuid:1", endpoint, null, districtId, null, null, null, AS_OF);
+    }
+
+    private static ParsedResponse parseFixture(String name, Endpoint endpoint, Integer districtId) throws IOException {
+        try (InputStream in = ResponseParserTest.class.getResourceAsStream("/ResponseParserTest/" + name)) {
+            return PARSER.parse(ctx(endpoint, districtId), in.readAllBytes());
+        }
+    }
+
+    private static ParsedResponse parse(String json) {
+        return PARSER.parse(ctx(Endpoint.CALENDAR_BY_DISTRICT, 192), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean observed(ParsedResponse r, String path, String event, String detail) {
+        return r.observations().stream().anyMatch(o -> o.path().equals(path) && o.event().equals(event)
+                && o.detail().equals(detail));
+    }
+
+    /** A minimal valid calendar session, with the field under test spliced in. */
+    private static String calendar(String sessionFields) {
+        return "{\"centers\":[{\"center_id\":1,\"name\":\"PHC\",\"address\":\"a\",\"state_name\":\"Haryana\","
+                + "\"district_name\":\"Rohtak\",\"block_name\":\"b\",\"pincode\":124001,\"lat\":29,\"long\":76,"
+                + "\"from\":\"09:00:00\",\"to\":\"17:00:00\",\"fee_type\":\"Free\",\"sessions\":[" + sessionFields + "]}]}";
+    }
+
+    private static final String GOOD_SESSION = "{\"session_id\":\"s-good\",\"date\":\"04-05-2021\",\"available_capacity\":7,"
+            + "\"available_capacity_dose1\":5,\"available_capacity_dose2\":2,\"min_age_limit\":45,\"vaccine\":\"COVISHIELD\","
+            + "\"slots\":[\"09:00AM-11:00AM\"]}";
+
+    @Test
+    void parse_preDoseSplitOvernightCenter_keepsTimesAndNullDoses() throws IOException {
+        ParsedResponse r = parseFixture("calendarByDistrict_preDoseSplit_overnight.json", Endpoint.CALENDAR_BY_DISTRICT, 192);
+
+        CenterRow c = r.centers().get(0);
+        SessionRow s = r.sessions().get(0);
+        assertEquals(1, r.centers().size());
+        assertEquals(1, r.sessions().size());
+        assertEquals(693726L, c.centerId());
+        assertEquals("21:30:00", c.fromTime());
+        assertEquals("03:30:00", c.toTime());
+        assertEquals(Boolean.TRUE, c.isOvernight());
+        assertEquals("124514", c.pincode());
+        assertEquals(29.0, c.lat());
+        assertEquals(192, s.districtId());
+        assertNull(s.availableCapacityDose1());
+        assertNull(s.availableCapacityDose2());
+        assertEquals(List.of(), s.slots());
+        assertEquals("18-44", s.ageGroup());
+        assertEquals(LocalDate.of(2021, 5, 5), s.sessionDate());
+        assertTrue(observed(r, "centers[].sessions[].available_capacity_dose1", SchemaObservation.MISSING_FIELD, ""));
+    }
+
+    @Test
+    void parse_firstOfMay2021_addressNullAndEmptyVaccineKept() throws IOException {
+        ParsedResponse r = parseFixture("calendarByPin_noAddress_emptyVaccine.json", Endpoint.CALENDAR_BY_PIN, null);
+
+        assertEquals(2, r.centers().size());
+        assertEquals(7, r.sessions().size());
+        assertNull(r.centers().get(0).address());
+        assertEquals("", r.sessions().get(0).vaccine());
+        assertEquals(List.of(4, 3), r.centers().stream().map(CenterRow::sessionsCount).toList());
+        assertEquals(6, r.sessions().stream().mapToInt(SessionRow::availableCapacity).sum());
+        assertTrue(observed(r, "centers[].address", SchemaObservation.MISSING_FIELD, ""));
+        assertEquals(294, r.sessions().get(0).districtId(), "BBMP found by name in the district list");
+    }
+
+    @Test
+    void parse_doseSplitDay_dosesPresent() throws IOException {
+        ParsedResponse r = parseFixture("calendarByDistrict_doseSplit.json", Endpoint.CALENDAR_BY_DISTRICT, 298);
+
+        assertEquals(2, r.sessions().size());
+        assertEquals(0, r.sessions().get(0).availableCapacityDose1());
+        assertEquals(0, r.sessions().get(0).availableCapacityDose2());
+        assertTrue(r.observations().isEmpty(), r.observations().toString());
+    }
+
+    @Test
+    void parse_paidCenter_feeTakenFromVaccineFeesAsText() throws IOException {
+        ParsedResponse r = parseFixture("calendarByDistrict_paidVaccineFees.json", Endpoint.CALENDAR_BY_DISTRICT, 651);
+
+        assertEquals(12, r.sessions().size());
+        assertEquals(List.of(new CenterRow.VaccineFee("COVISHIELD", "850")), r.centers().get(0).vaccineFees());
+        assertTrue(r.sessions().stream().allMatch(s -> "850".equals(s.fee()) && "Paid".equals(s.feeType())));
+        assertEquals(33, r.sessions().stream().mapToInt(SessionRow::availableCapacity).sum());
+    }
+
+    @Test
+    void parse_july2021AgeFields_nullWhereNotSent() throws IOException {
+        ParsedResponse r = parseFixture("calendarByPin_ageFieldsJuly2021_bareArray.json", Endpoint.CALENDAR_BY_PIN, null);
+
+        assertEquals(ParsedResponse.Shape.CENTERS, r.shape());
+        assertEquals(2, r.centers().size());
+        assertEquals(21, r.sessions().size());
+        assertEquals(11, r.sessions().stream().filter(s -> s.maxAgeLimit() != null).count());
+        assertEquals(3, r.sessions().stream().filter(s -> s.allowAllAge() != null).count());
+        assertEquals(31, r.sessions().stream().mapToInt(SessionRow::availableCapacity).sum());
+        assertTrue(r.sessions().stream().filter(s -> s.maxAgeLimit() != null && s.maxAgeLimit() == 44)
+                .allMatch(s -> s.ageGroup().equals("18-44")));
+    }
+
+    @Test
+    void parse_2022Ages12And15_groupedByRuleTable() throws IOException {
+        ParsedResponse r = parseFixture("findByPin_ages12and15.json", Endpoint.FIND_BY_PIN, null);
+
+        assertEquals(List.of("15-17", "12-14", "18-44"), r.sessions().stream().map(SessionRow::ageGroup).toList());
+        assertEquals("CORBEVAX", r.sessions().get(1).vaccine());
+        assertEquals(1, r.centers().size());
+        assertEquals(3, r.centers().get(0).sessionsCount());
+        assertEquals("0", r.sessions().get(0).fee());
+    }
+
+    @Test
+    void parse_objectSlots_countedWithSeats() throws IOException {
+        ParsedResponse r = parseFixture("findByPin_objectSlots.json", Endpoint.FIND_BY_PIN, null);
+
+        SessionRow s = r.sessions().get(0);
+        assertEquals(3, r.sessions().size());
+        assertEquals(List.of("09:00AM-11:00AM", "11:00AM-01:00PM", "01:00PM-03:00PM", "03:00PM-06:00PM"), s.slots());
+        assertEquals(0, s.slotSeatsTotal());
+        assertEquals(299, s.availableCapacity());
+        assertEquals(100, s.availableCapacityDose1());
+        assertTrue(observed(r, "sessions[].slots[]", SchemaObservation.RETYPED_FIELD, "object"));
+    }
+
+    @Test
+    void parse_findByDistrictFlatRow_oneCenterOneSession() throws IOException {
+        ParsedResponse r = parseFixture("findByDistrict_flatRow.json", Endpoint.FIND_BY_DISTRICT, 97);
+
+        assertEquals(ParsedResponse.Shape.SESSIONS, r.shape());
+        assertEquals(661924L, r.centers().get(0).centerId());
+        assertEquals("44551190-6c30-4d94-9d04-9ff73e3cecce", r.sessions().get(0).sessionId());
+        assertEquals(97, r.sessions().get(0).districtId());
+        assertEquals("45+", r.sessions().get(0).ageGroup());
+    }
+
+    @Test
+    void parse_calendarByCenterObject_oneCenter() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION).replace("{\"centers\":[", "{\"centers\":").replaceFirst("]}$", "}"));
+
+        assertEquals(ParsedResponse.Shape.CENTER_OBJECT, r.shape());
+        assertEquals(1, r.centers().size());
+        assertEquals(1, r.sessions().size());
+    }
+
+    @Test
+    void parse_retypedFields_convertedAndRecorded() {
+        String json = calendar(GOOD_SESSION).replace("\"pincode\":124001", "\"pincode\":\"124001\"")
+                .replace("\"lat\":29", "\"lat\":28.89").replace("\"available_capacity\":7", "\"available_capacity\":\"7\"");
+
+        ParsedResponse r = parse(json);
+
+        assertEquals("124001", r.centers().get(0).pincode());
+        assertEquals(28.89, r.centers().get(0).lat());
+        assertEquals(7, r.sessions().get(0).availableCapacity());
+        assertTrue(observed(r, "centers[].pincode", SchemaObservation.RETYPED_FIELD, "string"));
+        assertTrue(observed(r, "centers[].sessions[].available_capacity", SchemaObservation.RETYPED_FIELD, "string"));
+    }
+
+    @Test
+    void parse_unknownField_recordedAndIgnored() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("{\"session_id\"", "{\"walk_in\":true,\"session_id\"")));
+
+        assertEquals(1, r.sessions().size());
+        assertTrue(observed(r, "centers[].sessions[].walk_in", SchemaObservation.UNKNOWN_FIELD, "boolean"));
+    }
+
+    @Test
+    void parse_unknownAgeCombination_readableLabelAndEvent() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("\"min_age_limit\":45", "\"min_age_limit\":44")));
+
+        assertEquals("44+", r.sessions().get(0).ageGroup());
+        assertTrue(observed(r, "sessions[].min_age_limit", SchemaObservation.UNKNOWN_VALUE,
+                "min_age_limit=44 max_age_limit=null allow_all_age=null"));
+    }
+
+    @Test
+    void parse_htmlBody_isRejectedWhole() {
+        ParsedResponse r = parse("<HTML><HEAD><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD></HTML>");
+
+        assertFalse(r.bodyValid());
+        assertEquals("$", r.problems().get(0).recordPath());
+        assertEquals("body is HTML, not JSON (a CloudFront block page?)", r.problems().get(0).reason());
+        assertTrue(r.problems().get(0).snippet().startsWith("<HTML><HEAD><TITLE>ERROR"));
+        assertTrue(r.sessions().isEmpty());
+    }
+
+    @Test
+    void parse_truncatedJson_isRejectedWholeWithNoPartialRows() {
+        String json = calendar(GOOD_SESSION + "," + GOOD_SESSION.replace("s-good", "s-2"));
+
+        ParsedResponse r = parse(json.substring(0, json.length() - 40));
+
+        assertFalse(r.bodyValid());
+        assertTrue(r.problems().get(0).reason().startsWith("body is not valid JSON: "), r.problems().get(0).reason());
+        assertTrue(r.sessions().isEmpty());
+        assertTrue(r.centers().isEmpty());
+    }
+
+    @Test
+    void parse_apiErrorBody_isRejectedWithTheApiMessage() {
+        ParsedResponse r = parse("{\"errorCode\":\"USRRES0001\",\"error\":\"Input parameter missing\"}");
+
+        assertFalse(r.bodyValid());
+        assertEquals("API error USRRES0001: Input parameter missing", r.problems().get(0).reason());
+    }
+
+    @Test
+    void parse_emptyBodyAndEmptyCenters_invalidThenEmpty() {
+        ParsedResponse blank = parse("");
+        ParsedResponse none = parse("{\"centers\":[]}");
+
+        assertFalse(blank.bodyValid());
+        assertEquals("empty body", blank.problems().get(0).reason());
+        assertTrue(none.bodyValid());
+        assertEquals(0, none.centers().size());
+        assertEquals(0, none.problems().size());
+    }
+
+    @Test
+    void parse_badSessions_rejectedOneByOneWhileGoodOnesLand() {
+        String json = calendar(String.join(",", GOOD_SESSION,
+                GOOD_SESSION.replace("s-good", "s-wrongtype").replace("\"available_capacity\":7", "\"available_capacity\":\"many\""),
+                GOOD_SESSION.replace("s-good", "s-negative").replace("\"available_capacity\":7", "\"available_capacity\":-3"),
+                GOOD_SESSION.replace("s-good", "s-shortdate").replace("04-05-2021", "8-6-21"),
+                GOOD_SESSION.replace("\"session_id\":\"s-good\",", ""),
+                GOOD_SESSION));
+
+        ParsedResponse r = parse(json);
+
+        assertEquals(List.of("s-good"), r.sessions().stream().map(SessionRow::sessionId).toList());
+        assertEquals(1, r.centers().get(0).sessionsCount());
+        assertEquals(List.of(
+                "centers[].sessions[].available_capacity should be a whole number but is \"many\"",
+                "available_capacity is not a plausible count: -3",
+                "date 8-6-21 is not dd-MM-yyyy",
+                "required field centers[].sessions[].session_id is missing",
+                "session_id s-good appears twice in the response (first at centers[0].sessions[0])"),
+                r.problems().stream().map(RecordProblem::reason).toList());
+        assertEquals("centers[0].sessions[1]", r.problems().get(0).recordPath());
+    }
+
+    @Test
+    void parse_centerWithoutId_rejectedWithItsSessions() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION).replace("\"center_id\":1,", ""));
+
+        assertEquals(0, r.centers().size());
+        assertEquals(0, r.sessions().size());
+        assertEquals("required field centers[].center_id is missing", r.problems().get(0).reason());
+        assertEquals("centers[0]", r.problems().get(0).recordPath());
+    }
+
+    @Test
+    void parse_deeplyNestedJson_rejectedNotCrashed() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+
+        ParsedResponse r = parse("{\"centers\":" + deep + "}");
+
+        assertFalse(r.bodyValid());
+        assertTrue(r.problems().get(0).reason().contains("nesting depth"), r.problems().get(0).reason());
+    }
+
+    @Test
+    void parse_invalidUtf8AndNul_rejectedNotCrashed() {
+        byte[] body = {'{', '"', 'c', 'e', 'n', 't', 'e', 'r', 's', '"', ':', '[', '"', (byte) 0xC3, (byte) 0x28, 0, '"', ']', '}'};
+
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.CALENDAR_BY_DISTRICT, 1), body);
+
+        assertFalse(r.bodyValid());
+        assertTrue(r.problems().get(0).reason().startsWith("body is not valid JSON"), r.problems().get(0).reason());
+    }
+}
