@@ -191,7 +191,7 @@ final class SupplyModel {
      * the Ghaziabad and Sangli samples); in 2022 available includes a pool beyond the dose caps.
      */
     private static int[] capacities(int remaining, Era era, long h) {
-        if (!era.doseSplit()) {
+        if (!era.doseSplit() || remaining == 0) {
             return new int[] {remaining, 0, 0};
         }
         if (era.teens()) {
