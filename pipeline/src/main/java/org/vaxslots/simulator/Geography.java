@@ -19,7 +19,7 @@ import java.util.Map;
  * resources. See SOURCES.md next to the CSVs.
  */
 final class Geography {
-    /** Used where the join reaches no population (3 names miss the crosswalk, 12 keys are empty). */
+    /** Used where the join reaches no population (3 names miss the crosswalk, 12 keys have none). */
     static final long FALLBACK_POPULATION = 1_000_000L;
 
     record State(int id, String name) {
@@ -58,8 +58,18 @@ final class Geography {
     static Geography load() {
         List<String[]> districtRows = csv("districts_2021-05-14.csv");
         Map<String, String> cowinKeyToDistrictKey = new HashMap<>();
+        Map<String, String> byNameOnly = new HashMap<>();
         for (String[] r : csv("cowin_key_crosswalk_2021-11-30.csv")) {
             cowinKeyToDistrictKey.put(key(r[2], r[4]), r[3]);
+            // The crosswalk names the merged UT "Dadra and Nagar Haveli and Daman and Diu"; the
+            // 2021 Co-WIN list still has two states. A district name unique in India is enough.
+            byNameOnly.merge(key("", r[4]), r[3], (a, b) -> "");
+        }
+        for (String[] r : districtRows) {
+            String name = key("", r[2]);
+            if (!cowinKeyToDistrictKey.containsKey(key(r[3], r[2])) && !byNameOnly.getOrDefault(name, "").isEmpty()) {
+                cowinKeyToDistrictKey.put(key(r[3], r[2]), byNameOnly.get(name));
+            }
         }
         Map<String, Long> population = new HashMap<>();
         for (String[] r : csv("districts_meta_population.csv")) {

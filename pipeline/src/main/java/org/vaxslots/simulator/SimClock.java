@@ -36,7 +36,7 @@ public final class SimClock {
     }
 
     /** Moves simulated time forward (or back, if negative) independently of the speed. */
-    public void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         offsetNanos += d.toNanos();
     }
 
