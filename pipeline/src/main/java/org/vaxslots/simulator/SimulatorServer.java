@@ -1,5 +1,6 @@
 package org.vaxslots.simulator;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -135,10 +136,10 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    private static void closeQuietly(Closeable c) {
         try {
             c.close();
-        } catch (Exception e) {
+        } catch (IOException e) {
             // Closing a socket that is already closed or reset: nothing left to release.
         }
     }

@@ -83,6 +83,23 @@ class SupplyModelTest {
     }
 
     @Test
+    void sessions_beforeTheirPublicationBatch_areInvisibleAndAppearLater() {
+        SupplyModel model = new SupplyModel(5, Geography.load());
+        Geography.District district = model.geography().district(192);
+        LocalDate day = LocalDate.of(2021, 6, 10);
+        int threeDaysAhead = 0;
+        int eveBefore = 0;
+        int sameMorning = 0;
+        for (Center c : model.centers(district)) {
+            threeDaysAhead += model.sessions(c, day, day.minusDays(3).atTime(12, 0).atZone(SimClock.IST).toInstant(), Era.DOSE_SPLIT).size();
+            eveBefore += model.sessions(c, day, day.minusDays(1).atTime(21, 0).atZone(SimClock.IST).toInstant(), Era.DOSE_SPLIT).size();
+            sameMorning += model.sessions(c, day, day.atTime(11, 0).atZone(SimClock.IST).toInstant(), Era.DOSE_SPLIT).size();
+        }
+        assertTrue(0 < threeDaysAhead && threeDaysAhead < eveBefore && eveBefore < sameMorning,
+                threeDaysAhead + " < " + eveBefore + " < " + sameMorning);
+    }
+
+    @Test
     void capacity_clockMovesForward_neverRisesForAPublishedSession() {
         SupplyModel model = new SupplyModel(5, Geography.load());
         Geography.District rural = model.geography().district(638);
