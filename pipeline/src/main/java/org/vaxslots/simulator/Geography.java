@@ -56,7 +56,7 @@ final class Geography {
     }
 
     static Geography load() {
-        List<String[]> districtRows = csv("districts_2021-05-14.csv");
+        List<String[]> districtRows = csv("/org/vaxslots/reference/cowin_districts_2021-05-14.csv");
         Map<String, String> cowinKeyToDistrictKey = new HashMap<>();
         Map<String, String> byNameOnly = new HashMap<>();
         for (String[] r : csv("cowin_key_crosswalk_2021-11-30.csv")) {
@@ -126,7 +126,7 @@ final class Geography {
     private static List<String[]> csv(String resource) {
         try (InputStream in = Geography.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource org/vaxslots/simulator/" + resource);
+                throw new IllegalStateException("missing resource " + resource + " (relative names are in org/vaxslots/simulator/)");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
