@@ -1,5 +1,6 @@
 package org.vaxslots.simulator;
 
+import org.vaxslots.model.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.vaxslots.simulator;
 
+import org.vaxslots.model.RateLimit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.vaxslots.simulator;
 
+import org.vaxslots.model.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
 package org.vaxslots.simulator;
 
+import org.vaxslots.model.RateLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

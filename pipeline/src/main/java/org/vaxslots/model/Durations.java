@@ -1,17 +1,17 @@
-package org.vaxslots.simulator;
+package org.vaxslots.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The one duration syntax the simulator's options share: an integer and ms, s, m or h. */
-final class Durations {
+/** The one duration syntax of every option (simulator, snapshot budget, schedules): an integer and ms, s, m or h. */
+public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private Durations() {
     }
 
-    static Duration parse(String s) {
+    public static Duration parse(String s) {
         Matcher m = FORM.matcher(s == null ? "" : s.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("invalid duration '" + s + "': expected e.g. 50ms, 10s, 5m, 1h");
@@ -19,7 +19,7 @@ final class Durations {
         return of(Long.parseLong(m.group(1)), m.group(2));
     }
 
-    static Duration of(long amount, String unit) {
+    public static Duration of(long amount, String unit) {
         return switch (unit) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
@@ -29,7 +29,7 @@ final class Durations {
         };
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";

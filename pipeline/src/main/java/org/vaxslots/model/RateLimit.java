@@ -1,4 +1,4 @@
-package org.vaxslots.simulator;
+package org.vaxslots.model;
 
 import java.time.Duration;
 import java.util.Objects;
