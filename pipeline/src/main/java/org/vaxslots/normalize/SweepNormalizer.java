@@ -90,7 +90,9 @@ public final class SweepNormalizer {
         Integer status = response.httpStatus();
         String outcome;
         ParsedResponse parsed = null;
-        if (status != null && (status == 403 || status == 429)) {
+        if ("metadata".equals(response.warcType())) {
+            outcome = Outcome.NETWORK_ERROR;
+        } else if (status != null && (status == 403 || status == 429)) {
             outcome = Outcome.THROTTLED;
         } else if (status != null && (status < 200 || status >= 300)) {
             outcome = Outcome.HTTP_ERROR;

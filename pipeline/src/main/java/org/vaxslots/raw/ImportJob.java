@@ -108,7 +108,7 @@ public final class ImportJob {
         return URI.create(COWIN_BASE + path + (q.isEmpty() ? "" : "?" + q));
     }
 
-    static String query(Map<String, String> params) {
+    public static String query(Map<String, String> params) {
         return params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -16,6 +16,10 @@ public final class RawHeaders {
     public static final String AS_OF_SOURCE = "Vaxslots-As-Of-Source";
     public static final String SOURCE_FILE = "Vaxslots-Source-File";
     public static final String SOURCE_SHA256 = "Vaxslots-Source-Sha256";
+    /** On snapshot records: the try number of this request (1, 2, …). */
+    public static final String ATTEMPT = "Vaxslots-Attempt";
+    /** On metadata records of attempts that got no response: network_error. */
+    public static final String OUTCOME = "Vaxslots-Outcome";
 
     private RawHeaders() {}
 }

@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
 
 /**
- * Reads the responses of one raw WARC file in order. A damaged file (truncated by a power loss,
+ * Reads the responses of one raw WARC file in order: {@code resource} records (imports),
+ * {@code response} records (captures) and the {@code metadata} records of attempts that got no
+ * response. A damaged file (truncated by a power loss,
  * or corrupt) is read up to its last whole record and the rest is reported as damage, never
  * thrown: the records before it are good data.
  */
@@ -54,7 +57,8 @@ public final class WarcArchiveReader {
                 WarcRecord record = next.get();
                 ArchivedResponse response;
                 try {
-                    if (!(record instanceof WarcResource || record instanceof WarcResponse)) {
+                    if (!(record instanceof WarcResource || record instanceof WarcResponse
+                            || (record instanceof WarcMetadata && record.headers().first(RawHeaders.OUTCOME).isPresent()))) {
                         continue;
                     }
                     response = toResponse(rawFile, offset, (WarcTargetRecord) record);

@@ -82,6 +82,12 @@ public final class WarcArchiveWriter implements AutoCloseable {
         return record.id();
     }
 
+    /** Writes a record built elsewhere (the snapshot job's request, response and metadata records). */
+    public void write(org.netpreserve.jwarc.WarcRecord record) throws IOException {
+        writer.write(record);
+        records++;
+    }
+
     public int records() {
         return records;
     }

@@ -1,0 +1,59 @@
+package org.vaxslots.snapshot;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.vaxslots.model.RateLimit;
+
+/**
+ * The call budget of one source over a sliding window: at most N calls in any window of the
+ * given length, retries included. {@link #acquire} waits until a call is allowed, so the budget
+ * is never exceeded.
+ */
+final class Budget {
+    /** Time as the budget sees it; tests may give their own. */
+    interface Ticker {
+        long nanos();
+
+        void sleep(Duration d) throws InterruptedException;
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(Duration d) throws InterruptedException {
+                Thread.sleep(Math.max(1, d.toMillis()));
+            }
+        };
+    }
+
+    private final int calls;
+    private final long windowNanos;
+    private final Ticker ticker;
+    private final Deque<Long> sent = new ArrayDeque<>();
+
+    Budget(RateLimit limit, Ticker ticker) {
+        this.calls = limit.calls();
+        this.windowNanos = limit.window().toNanos();
+        this.ticker = ticker;
+    }
+
+    /** Blocks until a call fits in the window, records it, and returns how long it waited. */
+    Duration acquire() throws InterruptedException {
+        long start = ticker.nanos();
+        while (true) {
+            long now = ticker.nanos();
+            while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) {
+                sent.pollFirst();
+            }
+            if (sent.size() < calls) {
+                sent.addLast(now);
+                return Duration.ofNanos(now - start);
+            }
+            ticker.sleep(Duration.ofNanos(windowNanos - (now - sent.peekFirst()) + 1_000_000));
+        }
+    }
+}

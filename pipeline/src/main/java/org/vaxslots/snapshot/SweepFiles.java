@@ -1,0 +1,114 @@
+package org.vaxslots.snapshot;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.vaxslots.raw.WarcArchiveWriter;
+import org.vaxslots.store.DataRoot;
+
+/**
+ * The raw files of one sweep being crawled: an exclusive lock (a second crawler of the same sweep
+ * is refused; the OS drops the lock of a killed one), and WARC files rotated every N exchanges so
+ * a crash loses at most the exchanges of the file being written, which resume fetches again.
+ */
+final class SweepFiles implements AutoCloseable {
+    private final DataRoot root;
+    private final String sweepId;
+    private final int exchangesPerFile;
+    private final Clock clock;
+    private final Map<String, String> info;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private WarcArchiveWriter current;
+    private int exchangesInCurrent;
+    private int filesPublished;
+
+    private SweepFiles(DataRoot root, String sweepId, int exchangesPerFile, Clock clock, Map<String, String> info,
+            FileChannel lockChannel, FileLock lock) {
+        this.root = root;
+        this.sweepId = sweepId;
+        this.exchangesPerFile = exchangesPerFile;
+        this.clock = clock;
+        this.info = info;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    static SweepFiles open(DataRoot root, String sweepId, int exchangesPerFile, Clock clock, Map<String, String> info)
+            throws IOException {
+        Path dir = root.rawSweep(sweepId);
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("sweep " + sweepId + " is being crawled by another process (lock "
+                    + dir.resolve(".lock") + "); wait for it to finish or use another --sweep-id");
+        }
+        abandonUnpublished(dir);
+        return new SweepFiles(root, sweepId, exchangesPerFile, clock, info, channel, lock);
+    }
+
+    /** Files a killed run left half-written are renamed aside, never read, never deleted. */
+    private static void abandonUnpublished(Path dir) throws IOException {
+        List<Path> open;
+        try (Stream<Path> files = Files.list(dir)) {
+            open = files.filter(p -> p.getFileName().toString().endsWith(".open")).toList();
+        }
+        for (Path p : open) {
+            Files.move(p, p.resolveSibling(p.getFileName() + ".abandoned"), StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    WarcArchiveWriter writer() throws IOException {
+        if (current == null) {
+            current = WarcArchiveWriter.create(root, sweepId, "snapshot", clock.instant(), info);
+            exchangesInCurrent = 0;
+        }
+        return current;
+    }
+
+    /** Call after each exchange is written; publishes the file when it is full. */
+    void exchangeWritten() throws IOException {
+        exchangesInCurrent++;
+        if (exchangesInCurrent >= exchangesPerFile) {
+            publishCurrent();
+        }
+    }
+
+    int filesPublished() {
+        return filesPublished;
+    }
+
+    private void publishCurrent() throws IOException {
+        if (current != null) {
+            current.close();
+            current = null;
+            filesPublished++;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            publishCurrent();
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+}
