@@ -14,6 +14,7 @@ import org.vaxslots.model.Durations;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.model.RateLimit;
 import org.vaxslots.snapshot.Progress;
+import org.vaxslots.snapshot.RetryPolicy;
 import org.vaxslots.snapshot.SnapshotJob;
 import org.vaxslots.store.SweepIds;
 import picocli.CommandLine.Command;
@@ -67,6 +68,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--user-agent", paramLabel = "UA", description = "User-Agent header (default: a browser-like one naming vaxslots).")
     String userAgent;
 
+    @Option(names = "--exchanges-per-file", paramLabel = "N", defaultValue = "100",
+            description = "Publish a WARC file every N exchanges; a crash loses at most these (default ${DEFAULT-VALUE}).")
+    int exchangesPerFile;
+
     @Option(names = "--quiet", description = "No progress line (for cron).")
     boolean quiet;
 
@@ -91,7 +96,8 @@ final class SnapshotCommand implements Callable<Integer> {
         SnapshotJob.Request request = SnapshotJob.Request.defaults(source, id, day())
                 .withBudget(RateLimit.parse(budget))
                 .withScope(states, districts)
-                .withEndpoints(endpoints());
+                .withEndpoints(endpoints())
+                .withRetry(RetryPolicy.defaults(), exchangesPerFile);
         if (userAgent != null) {
             request = new SnapshotJob.Request(request.source(), id, request.date(), request.states(), request.districts(),
                     request.endpoints(), request.budget(), userAgent, request.retry(), request.timeout(),
