@@ -18,14 +18,17 @@ class AllowlistTest {
     @Test
     void uri_publicEndpoints_builtUnderTheBase() {
         assertEquals(URI.create("https://cdn-api.co-vin.in/api/v2/appointment/sessions/public/calendarByDistrict?district_id=192&date=04-05-2021"),
-                COWIN.uri(Endpoint.CALENDAR_BY_DISTRICT, new java.util.LinkedHashMap<>(java.util.Map.ofEntries(
-                        Map.entry("district_id", "192"))) {
-                    {
-                        put("date", "04-05-2021");
-                    }
-                }));
+                COWIN.uri(Endpoint.CALENDAR_BY_DISTRICT, ordered("district_id", "192", "date", "04-05-2021")));
         assertEquals(URI.create("https://cdn-api.co-vin.in/api/v2/admin/location/districts/17"),
                 COWIN.uri(Endpoint.DISTRICTS, Map.of("state_id", "17")));
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     @Test
