@@ -35,8 +35,8 @@ district_fetches AS (
 in_range AS (
     SELECT *
     FROM district_fetches
-    WHERE window_end_date >= coalesce(getvariable('report_from'), DATE '0001-01-01')
-        AND window_start_date <= coalesce(getvariable('report_to'), DATE '9999-12-31')
+    WHERE window_end_date >= coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+        AND window_start_date <= coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 per_district AS (

@@ -11,8 +11,8 @@ WITH sessions AS (
 in_range AS (
     SELECT *
     FROM sessions
-    WHERE session_date BETWEEN coalesce(getvariable('report_from'), DATE '0001-01-01')
-        AND coalesce(getvariable('report_to'), DATE '9999-12-31')
+    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 ranked AS (

@@ -109,7 +109,7 @@ public final class SqlLayers implements AutoCloseable {
     }
 
     private static void setVariable(Connection c, String name, LocalDate value) throws SQLException {
-        String literal = value == null ? "NULL" : "DATE '" + value + "'";
+        String literal = value == null ? "CAST(NULL AS DATE)" : "DATE '" + value + "'";
         try (PreparedStatement st = c.prepareStatement("SET VARIABLE " + name + " = " + literal)) {
             st.execute();
         }
