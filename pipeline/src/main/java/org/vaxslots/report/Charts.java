@@ -94,7 +94,7 @@ final class Charts {
             g.setColor(BAR);
             g.fillRect(labelW, y + 4, Math.max(w, 1), rowH - 8);
             g.setColor(INK);
-            g.drawString(String.format(java.util.Locale.ROOT, "%.1f", b.value()), labelW + w + 6, y + 16);
+            g.drawString(String.format(java.util.Locale.ROOT, "%.2f", b.value()), labelW + w + 6, y + 16);
         }
         footer(g, height);
         write(img, g, file);
@@ -200,6 +200,7 @@ final class Charts {
         g.drawLine(left, top + plotH, left + plotW, top + plotH);
         g.setColor(INK);
         g.drawString(Long.toString(max), left - 40, top + 10);
+        g.drawString("districts", left - 70, top - 14);
         g.drawString("0", left - 20, top + plotH);
         double slot = sweeps.isEmpty() ? plotW : (double) plotW / sweeps.size();
         for (int i = 0; i < sweeps.size(); i++) {
@@ -212,6 +213,12 @@ final class Charts {
                 g.setColor(colors[k]);
                 g.fillRect(x, y - h, w, h);
                 y -= h;
+            }
+            long total = s[0] + s[1] + s[2] + s[3];
+            if (sweeps.size() <= 40 && total > 0) {
+                String pct = Math.round(100.0 * (s[0] + s[1]) / total) + "%";
+                g.setColor(INK);
+                g.drawString(pct, x + (w - g.getFontMetrics().stringWidth(pct)) / 2, y - 4);
             }
         }
         if (sweeps.isEmpty()) {

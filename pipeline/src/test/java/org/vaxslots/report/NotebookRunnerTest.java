@@ -47,4 +47,15 @@ class NotebookRunnerTest {
         assertTrue(e.getMessage().contains("statement 2 failed"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("02_bad.md")));
     }
+
+    @Test
+    void run_shippedTimeToBookNotebook_showsSessionOneInterval() throws Exception {
+        Path md = dir.resolve("01_time_to_book.md");
+
+        NotebookRunner.run(SweepHistory.shared(), Path.of("../notebooks-sql/explore/01_time_to_book.sql"), md);
+
+        String text = Files.readString(md);
+        assertTrue(text.contains("| 2021-05-16 | Rohtak | 18-44 | 10 | 30.0 | 60.0 |"), text);
+        assertTrue(text.contains("| 2021-05-16 | Haryana | Rohtak | 18-44 | 1 | 30.0 | 60.0 | 4 | 1 |"), text);
+    }
 }
