@@ -77,4 +77,11 @@ class SqlLayersTest {
             }
         }
     }
+
+    @Test
+    void reference_districtList_sameBytesAsTheParsersCopy() throws IOException {
+        assertEquals(Files.readString(Path.of("src/main/resources/org/vaxslots/reference/cowin_districts_2021-05-14.csv")),
+                Files.readString(NOTEBOOKS.resolve("reference/cowin_districts_2021-05-14.csv")),
+                "notebooks-sql/reference/ keeps a copy for DuckDB; re-copy it when the parser's list changes");
+    }
 }
