@@ -1,0 +1,122 @@
+package org.vaxslots.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vaxslots.store.DataRoot;
+
+/** What the README and the manifest say about a pack: its inputs, range, coverage and files. */
+record PackFacts(
+        String release,
+        LocalDate from,
+        LocalDate to,
+        String firstSessionDate,
+        String lastSessionDate,
+        long districts,
+        Map<String, ReportCsv.Written> csvs,
+        List<Sweep> sweeps,
+        Coverage coverage,
+        Map<String, String> referenceDigests,
+        List<String> checks) {
+
+    record RawFile(String path, long bytes, String sha256) {}
+
+    record Sweep(String sweepId, String firstAsOfAt, String lastAsOfAt, List<RawFile> rawFiles) {}
+
+    record Coverage(long sweepsWithDistricts, String minPct, String medianPct, long districtFetchesWithoutData,
+            long districtRowsWithGaps, long districtRows) {}
+
+    List<String> sweepIds() {
+        return sweeps.stream().map(Sweep::sweepId).toList();
+    }
+
+    static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
+            Map<String, ReportCsv.Written> csvs) throws SQLException, IOException {
+        List<String> span = row(layers, """
+                SELECT CAST(min(session_date) AS VARCHAR), CAST(max(session_date) AS VARCHAR), CAST(count(DISTINCT district_id) AS VARCHAR)
+                FROM district_age_group_daily""");
+        Map<String, List<RawFile>> raw = new LinkedHashMap<>();
+        List<String[]> sweepRows = new ArrayList<>();
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT sweep_crawl_coverage.sweep_id,
+                    strftime(first_as_of_at, '%Y-%m-%dT%H:%M:%SZ'), strftime(last_as_of_at, '%Y-%m-%dT%H:%M:%SZ'), raw_files.raw_file
+                FROM sweep_crawl_coverage
+                LEFT JOIN (SELECT DISTINCT sweep_id, raw_file FROM stg_fetches) AS raw_files
+                    ON raw_files.sweep_id = sweep_crawl_coverage.sweep_id
+                ORDER BY first_as_of_at, sweep_crawl_coverage.sweep_id, raw_files.raw_file""")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                if (!raw.containsKey(id)) {
+                    raw.put(id, new ArrayList<>());
+                    sweepRows.add(new String[] {id, rs.getString(2), rs.getString(3)});
+                }
+                String file = rs.getString(4);
+                if (file != null) {
+                    Path p = root.root().resolve(file);
+                    raw.get(id).add(new RawFile(file, Files.size(p), sha256(p)));
+                }
+            }
+        }
+        List<Sweep> sweeps = sweepRows.stream().map(r -> new Sweep(r[0], r[1], r[2], List.copyOf(raw.get(r[0])))).toList();
+        List<String> cov = row(layers, """
+                SELECT CAST(count(*) AS VARCHAR), CAST(min(crawl_coverage_pct) AS VARCHAR),
+                    CAST(CAST(median(crawl_coverage_pct) AS DECIMAL(4, 1)) AS VARCHAR),
+                    CAST(coalesce(sum(districts_throttled + districts_failed), 0) AS VARCHAR)
+                FROM sweep_crawl_coverage WHERE districts_attempted > 0""");
+        List<String> gaps = row(layers, """
+                SELECT CAST(count(*) FILTER (WHERE sweeps_without_data > 0) AS VARCHAR), CAST(count(*) AS VARCHAR)
+                FROM district_age_group_daily""");
+        Coverage coverage = new Coverage(Long.parseLong(cov.get(0)), cov.get(1), cov.get(2), Long.parseLong(cov.get(3)),
+                Long.parseLong(gaps.get(0)), Long.parseLong(gaps.get(1)));
+        Map<String, String> references = new LinkedHashMap<>();
+        for (String entry : SqlLayers.index()) {
+            if (entry.startsWith("reference/")) {
+                references.put("notebooks-sql/" + entry, sha256(SqlLayers.class.getResourceAsStream("/notebooks-sql/" + entry)));
+            }
+        }
+        return new PackFacts(release, from, to, span.get(0), span.get(1), Long.parseLong(span.get(2)), csvs, sweeps,
+                coverage, references, layers.entries("checks/"));
+    }
+
+    private static List<String> row(SqlLayers layers, String sql) throws SQLException {
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            List<String> out = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                out.add(rs.getString(i));
+            }
+            return out;
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    static String sha256(InputStream in) throws IOException {
+        try (in) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

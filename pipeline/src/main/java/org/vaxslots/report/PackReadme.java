@@ -1,0 +1,169 @@
+package org.vaxslots.report;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * README.md of a pack, for the journalist who opens it first: what each file is, every metric in
+ * plain words with one worked example in small numbers, the caveats, the crawl's coverage, source
+ * and license, and the exact commands that rebuild the pack. It holds no clock time, so the same
+ * tables give the same README.
+ */
+final class PackReadme {
+    private PackReadme() {}
+
+    static String render(PackFacts f) {
+        String range = (f.from() == null ? "the first" : f.from().toString()) + " to "
+                + (f.to() == null ? "the last session date in the data" : f.to().toString());
+        PackFacts.Coverage c = f.coverage();
+        String rows = f.csvs().entrySet().stream()
+                .map(e -> "| `" + e.getKey() + "` | " + e.getValue().rows() + " | " + ABOUT.get(e.getKey()) + " |")
+                .collect(Collectors.joining("\n"));
+        String coverage = c.sweepsWithDistricts() == 0
+                ? "No sweep in this pack fetched districts by id (the data came from recorded pin-code or other"
+                        + " responses), so crawl coverage cannot be stated; `crawl_coverage.csv` lists the sweeps."
+                : "Sweeps that fetched districts: " + c.sweepsWithDistricts() + ". Share of districts read successfully"
+                        + " per sweep: median " + c.medianPct() + "%, lowest " + c.minPct() + "%. District fetches"
+                        + " without data (throttled or failed): " + c.districtFetchesWithoutData() + ". District rows of"
+                        + " `district_daily_coverage.csv` with at least one sweep without data: " + c.districtRowsWithGaps()
+                        + " of " + c.districtRows() + ".";
+        String fromOpt = f.from() == null ? "" : " --from " + f.from();
+        String toOpt = f.to() == null ? "" : " --to " + f.to();
+        return TEMPLATE
+                .replace("{release}", f.release())
+                .replace("{range}", range)
+                .replace("{first}", String.valueOf(f.firstSessionDate()))
+                .replace("{last}", String.valueOf(f.lastSessionDate()))
+                .replace("{districts}", Long.toString(f.districts()))
+                .replace("{sweeps}", Integer.toString(f.sweeps().size()))
+                .replace("{files}", rows)
+                .replace("{coverage}", coverage)
+                .replace("{options}", fromOpt + toOpt + " --release " + f.release());
+    }
+
+    static final Map<String, String> ABOUT = Map.of(
+            "district_daily_coverage.csv", "The main table: slot supply per session day, Co-WIN district and age group.",
+            "state_daily_coverage.csv", "The same, rolled up per state (population-weighted where a share is averaged).",
+            "hourly_availability.csv", "Open slots and centers per district and age group, hour by hour (India time).",
+            "slot_release_hours.csv", "When new slots appeared, by hour of day (India time).",
+            "crawl_coverage.csv", "Per sweep: districts tried, read, empty, throttled, failed. Read it beside every number.",
+            "schema_changes.csv", "Fields the Co-WIN API added, dropped or changed, and when they were first seen.");
+
+    private static final String TEMPLATE = """
+            # Co-WIN vaccination slot coverage: report pack {release}
+
+            How many vaccination appointment slots India's Co-WIN platform offered, where, for whom, and how
+            fast they went, measured from repeated snapshots ("sweeps") of Co-WIN's public availability API.
+
+            - Session days covered: {range} (sessions listed from {first} to {last}).
+            - Co-WIN districts with sessions: {districts}. Sweeps used: {sweeps} (listed in `manifest.json`).
+
+            ## Files
+
+            | file | rows | what it is |
+            |---|---|---|
+            {files}
+            | `dictionary.csv` | | Every column of every CSV: type, unit and meaning. |
+            | `chart_open_capacity_per_100k_latest_day.png` | | Open slots per 100,000 residents by district, latest day. |
+            | `chart_open_slots_by_hour.png` | | Heat map: districts by hour of day, shade = open slots. |
+            | `chart_crawl_coverage.png` | | Per sweep, how many districts were read, empty, throttled or failed. |
+            | `manifest.json` | | Software version, input sweeps and raw files with sha256, row counts, sha256 of every file. |
+
+            All CSVs: UTF-8, comma-separated, one header row, snake_case column names, dates as YYYY-MM-DD,
+            times as UTC ISO 8601 (`2021-05-16T04:30:00Z`) unless the column name ends in `_ist`, plain
+            numbers without thousands separators, an empty cell where a value is unknown. Rows are sorted,
+            so two packs can be compared line by line. A cell that a spreadsheet would run as a formula
+            (text starting with `=`, `+`, `@`, or `-` when it is not a number) is written with a leading
+            single quote (`'=HYPERLINK(...)`): names come from the source and are not trusted.
+
+            ## What the numbers mean
+
+            A **sweep** is one pass over the districts: for each district, one request for the next 7 days of
+            sessions. A **session** is one center's offer for one day, one vaccine and one age group; its
+            **open slots** (`available_capacity`) are what Co-WIN showed as still bookable at that moment.
+            A sweep shows a snapshot; everything between two sweeps is invisible.
+
+            Worked example. District A (population 200,000) on 16 May, age 18-44, is read by 5 sweeps 15
+            minutes apart; the third is refused by the API (throttled). Two sessions:
+
+            | sweep | 10:00 | 10:15 | 10:30 | 10:45 | 11:00 |
+            |---|---|---|---|---|---|
+            | session 1 (center X), open slots | 0 | 10 | throttled | 4 | 0 |
+            | session 2 (center Y), open slots | 5 | 8 | throttled | 3 | 6 |
+
+            - `sessions_listed` = 2, `centers_listed` = 2, `centers_with_open_slots` = 2.
+            - `peak_open_capacity` = 10 + 8 = **18**: the most each session showed at once, added up. A
+              lower bound: slots released and booked between two sweeps are never seen.
+            - `capacity_released_est` = session 1: 0 + 10 = 10; session 2: 5 (first seen) + 3 (5→8) + 3
+              (3→6) = 11; total **21**. `capacity_booked_est` = session 1: 6 (10→4) + 4 (4→0) = 10;
+              session 2: 5 (8→3); total **15**. The throttled sweep is skipped: 10→4 is compared directly.
+            - `sweeps_with_data` = **4**, `sweeps_without_data` = **1** (the throttled one).
+            - `open_share_pct` = sweeps with data in which at least one slot was open, over sweeps with
+              data: all 4 had one open (10:00 through session 2) = **100.0**. The throttled sweep counts
+              neither as open nor as "no slots".
+            - `booked_out_share_pct` = sessions seen at zero on or before their day: session 1 = 1 of 2 =
+              **50.0**. (Session 1 was also at 0 at 10:00, before release: that counts too.)
+            - Time to book, session 1: first seen open 10:15, last seen open 10:45, first seen at zero
+              11:00, and the last sweep before it was first seen open is 10:00. The slots lasted at least
+              10:45 − 10:15 = **30** minutes (`time_to_book_min_lower_median`) and at most 11:00 − 10:00 =
+              **60** minutes (`time_to_book_min_upper_median`). With several such sessions, each bound is
+              the median over them. Never quote one exact minute: the truth is somewhere in between.
+            - `open_capacity_per_100k` = 18 / 200,000 × 100,000 = **9.00**.
+            - `dose1_capacity_share_pct`: if session 1's largest counts were 8 first-dose and 2 second-dose
+              slots, 8 / (8 + 2) = **80.0**. Empty before Co-WIN sent the dose split (15 May 2021).
+            - `free_capacity_share_pct`: if center X is Free and center Y Paid, 10 / 18 = **55.6**.
+
+            In `crawl_coverage.csv`, `crawl_coverage_pct` = districts read (ok or empty) / districts tried;
+            "empty" means Co-WIN answered with nothing listed (no slots), while "throttled" and "failed"
+            mean we do not know (no data). In `hourly_availability.csv` a row shows what the latest sweep of
+            that hour saw; in `slot_release_hours.csv` new slots are counted in the hour of the sweep that
+            first saw them. Column-by-column definitions are in `dictionary.csv`.
+
+            ## Caveats
+
+            - **Snapshot resolution.** Numbers are only as fine as the sweeps: a slot released and booked
+              between two sweeps is never seen, so capacities are lower bounds and time to book is an interval.
+            - **The API's cache.** Co-WIN's public API served cached answers up to 30 minutes old. Each
+              response's time is the server's Date minus its Age header (`as_of`), not the time we fetched it.
+            - **No data is not "no slots".** A district the API refused (HTTP 403 from CloudFront) or that
+              failed is counted in `sweeps_without_data` and left out of `open_share_pct`.
+            - **Co-WIN districts are not census districts.** Co-WIN lists city corporations and health units
+              (e.g. BBMP inside Bengaluru Urban, Jaipur I and II). Per-capita figures use the census
+              district's population once, for all its Co-WIN units together: such units show the same
+              `open_capacity_per_100k`. Populations are mostly Census 2011; about 20 districts created since
+              have none, so their per-capita cells are empty.
+            - **Sessions and age groups.** Age groups follow Co-WIN's fields by a published rule table
+              (data-schema/age_groups.csv); the rules changed in July 2021. The dose split appears from 15 May 2021.
+            - **One day's numbers can grow.** A later sweep can still list more sessions for a day; a pack
+              for a day is final only once sweeps past that day are included.
+
+            ## Coverage of the crawl
+
+            {coverage}
+
+            ## Source and license
+
+            Co-WIN public availability API (cdn-api.co-vin.in, Ministry of Health and Family Welfare,
+            Government of India): public, non-personal data; no login, token or personal data was used.
+            Populations and the district crosswalk: covid19india.org (CC BY 4.0) via incovid19/data-staging,
+            with provenance in notebooks-sql/reference/SOURCES.md of the vaxslots repository. Cite as:
+            "vaxslots report pack {release}, from Co-WIN public API snapshots". The raw responses behind
+            every number are kept as WARC files; `manifest.json` names them with their sha256.
+
+            ## Reproduce
+
+            With the data root holding `raw/` (the WARC files named in `manifest.json`):
+
+            ```
+            scripts/vaxslots normalize --data-root DATA
+            scripts/vaxslots report --data-root DATA{options}
+            ```
+
+            The CSVs come out byte for byte the same (only `manifest.json`'s `generated_at` differs). Every
+            number is computed by the SQL in the repository's `notebooks-sql/` (listed in order in
+            `notebooks-sql/index.txt`); it runs unchanged in a DuckDB shell started in the data root after
+            `SET file_search_path = '.,/path/to/vaxslots/notebooks-sql';` and, for a range,
+            `SET VARIABLE report_from = DATE 'YYYY-MM-DD'; SET VARIABLE report_to = DATE 'YYYY-MM-DD';`.
+            Check a file against the manifest with `sha256sum FILE`.
+            """;
+}

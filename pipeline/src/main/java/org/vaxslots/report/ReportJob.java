@@ -1,0 +1,161 @@
+package org.vaxslots.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.vaxslots.store.AtomicFiles;
+import org.vaxslots.store.DataRoot;
+
+/**
+ * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts and manifest.json,
+ * from the tables of a data root, for the session dates of a range.
+ *
+ * <p>Steps:
+ * <ol>
+ *   <li>BuildLayers: notebooks-sql staging, intermediate and marts over the tables ({@link SqlLayers}).
+ *   <li>RunChecks: every checks/*.sql must return no rows, else nothing is published.
+ *   <li>WriteCsvs: one CSV per reports/*.sql, in a directory under tmp/.
+ *   <li>WriteDictionary, DrawCharts, WriteReadme, WriteManifest (which digests all the others).
+ *   <li>Publish: rename the directory into place, replacing an older pack of the same release.
+ * </ol>
+ * The same tables give the same bytes in every file but manifest.json (its generated_at).
+ */
+public final class ReportJob {
+    static final String DICTIONARY = "/data-schema/reports/dictionary.csv";
+
+    /**
+     * @param from first session date (inclusive), or null for no bound
+     * @param to last session date (inclusive), or null for no bound
+     * @param release the pack's name; null means the to-date, else the latest session date listed
+     * @param out the pack directory; null means {@code <data-root>/reports/<release>/}
+     */
+    public record Request(LocalDate from, LocalDate to, String release, Path out) {}
+
+    /** The published pack, and the rows of each CSV in it. */
+    public record Result(Path pack, String release, Map<String, Long> csvRows, List<String> sweeps) {}
+
+    private ReportJob() {}
+
+    public static Result run(DataRoot root, Request request) throws IOException, SQLException {
+        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+            throw new IllegalArgumentException("--from " + request.from() + " is after --to " + request.to());
+        }
+        try (SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
+            List<Checks.Failure> failures = Checks.run(layers);
+            if (!failures.isEmpty()) {
+                throw new Checks.FailedException(failures);
+            }
+            String release = request.release() != null ? validRelease(request.release()) : defaultRelease(layers, request);
+            Path out = (request.out() != null ? request.out() : root.reports().resolve(release)).toAbsolutePath().normalize();
+            Path staging = stagingDir(root, out);
+            try {
+                Files.createDirectories(staging);
+                Map<String, ReportCsv.Written> csvs = new LinkedHashMap<>();
+                for (String entry : layers.entries("reports/")) {
+                    String name = entry.substring("reports/".length()).replace(".sql", ".csv");
+                    csvs.put(name, ReportCsv.write(layers.connection(), SqlLayers.sql(entry), staging.resolve(name)));
+                }
+                writeDictionary(csvs, staging.resolve("dictionary.csv"));
+                Charts.writeAll(layers.connection(), staging);
+                PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs);
+                Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
+                PackManifest.write(facts, staging, Instant.now());
+                publish(root, staging, out);
+                Map<String, Long> rows = new LinkedHashMap<>();
+                csvs.forEach((k, v) -> rows.put(k, v.rows()));
+                return new Result(out, release, rows, facts.sweepIds());
+            } finally {
+                AtomicFiles.deleteTree(staging);
+            }
+        }
+    }
+
+    private static String validRelease(String release) {
+        if (!release.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || release.contains("..")) {
+            throw new IllegalArgumentException("invalid release name '" + release
+                    + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return release;
+    }
+
+    private static String defaultRelease(SqlLayers layers, Request request) throws SQLException {
+        if (request.to() != null) {
+            return request.to().toString();
+        }
+        try (Statement st = layers.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT CAST(max(session_date) AS VARCHAR) FROM district_age_group_daily")) {
+            rs.next();
+            String latest = rs.getString(1);
+            return latest != null ? latest : "empty";
+        }
+    }
+
+    /** Under the data root's tmp/ when the pack goes inside the root, else beside the pack (same file system). */
+    private static Path stagingDir(DataRoot root, Path out) {
+        String name = "report-" + UUID.randomUUID();
+        return out.startsWith(root.root()) ? root.tmp().resolve(name) : out.resolveSibling("." + out.getFileName() + "." + name);
+    }
+
+    private static void publish(DataRoot root, Path staging, Path out) throws IOException {
+        Path aside = null;
+        if (Files.exists(out)) {
+            aside = out.resolveSibling("." + out.getFileName() + ".replaced-" + UUID.randomUUID());
+            AtomicFiles.publish(out, aside);
+        }
+        AtomicFiles.publish(staging, out);
+        if (aside != null) {
+            AtomicFiles.deleteTree(aside);
+        }
+    }
+
+    /** Copies the published dictionary, after checking it names exactly the columns written. */
+    private static void writeDictionary(Map<String, ReportCsv.Written> csvs, Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = ReportJob.class.getResourceAsStream(DICTIONARY)) {
+            if (in == null) {
+                throw new IllegalStateException(DICTIONARY + " is not on the classpath: rebuild the jar");
+            }
+            bytes = in.readAllBytes();
+        }
+        Map<String, List<String>> described = new LinkedHashMap<>();
+        try (CSVParser p = CSVParser.builder().setReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))
+                .setFormat(ReportCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+            for (CSVRecord r : p) {
+                described.computeIfAbsent(r.get("file"), k -> new ArrayList<>()).add(r.get("column"));
+            }
+        }
+        for (Map.Entry<String, ReportCsv.Written> e : csvs.entrySet()) {
+            if (!e.getValue().columns().equals(described.get(e.getKey()))) {
+                throw new IllegalStateException("data-schema/reports/dictionary.csv describes " + e.getKey() + " as "
+                        + described.get(e.getKey()) + " but notebooks-sql writes " + e.getValue().columns()
+                        + ": update the dictionary (and data-schema/CHANGELOG.md)");
+            }
+        }
+        Files.write(file, bytes);
+    }
+
+    /** Every regular file of a directory, relative and sorted. */
+    static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.vaxslots.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.vaxslots.store.AtomicFiles;
+import org.vaxslots.store.DataRoot;
+
+/**
+ * The notebooks-sql layers over one data root, in the order of {@code notebooks-sql/index.txt}
+ * (read from the classpath: the pom copies notebooks-sql/ into the jar). Staging, intermediate and
+ * marts are executed as they are; reports and checks are single SELECTs, run on demand. The
+ * reference tables are copied out of the classpath into a directory under the data root's tmp/
+ * and put on DuckDB's file_search_path beside the data root, exactly as a DuckDB shell user would
+ * set it. The report range is the pair of variables report_from and report_to.
+ */
+public final class SqlLayers implements AutoCloseable {
+    static final String INDEX = "/notebooks-sql/index.txt";
+    static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
+
+    private final Connection connection;
+    private final Path referenceDir;
+    private final List<String> index;
+
+    private SqlLayers(Connection connection, Path referenceDir, List<String> index) {
+        this.connection = connection;
+        this.referenceDir = referenceDir;
+        this.index = index;
+    }
+
+    /** Opens DuckDB over the root and builds staging, intermediate and marts for the range. */
+    public static SqlLayers build(DataRoot root, LocalDate from, LocalDate to) throws IOException, SQLException {
+        if (!Files.isDirectory(root.table("fetches")) || !Files.isDirectory(root.table("sessions"))) {
+            throw new IllegalStateException("no tables under " + root.tables() + ": run `vaxslots normalize` first");
+        }
+        List<String> index = index();
+        Path refDir = root.tmp().resolve("notebooks-sql-" + UUID.randomUUID());
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        SqlLayers layers = new SqlLayers(c, refDir, index);
+        try {
+            for (String entry : index) {
+                if (entry.startsWith("reference/")) {
+                    Path target = refDir.resolve(entry);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, resource(entry));
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("SET file_search_path = '" + quote(root.root().toString()) + "," + quote(refDir.toString()) + "'");
+            }
+            setVariable(c, "report_from", from);
+            setVariable(c, "report_to", to);
+            for (String entry : index) {
+                if (BUILD_LAYERS.stream().anyMatch(entry::startsWith)) {
+                    layers.execute(entry);
+                }
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            layers.close();
+            throw e;
+        }
+        return layers;
+    }
+
+    /** The entries of notebooks-sql/index.txt, in order, without comments. */
+    public static List<String> index() {
+        List<String> out = new ArrayList<>();
+        for (String line : new String(resource("index.txt"), StandardCharsets.UTF_8).split("\n")) {
+            String entry = line.strip();
+            if (!entry.isEmpty() && !entry.startsWith("#")) {
+                out.add(entry);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Entries of one layer (e.g. "reports/"), in index order. */
+    public List<String> entries(String layer) {
+        return index.stream().filter(e -> e.startsWith(layer)).toList();
+    }
+
+    /** The text of a notebooks-sql file from the classpath, e.g. "reports/crawl_coverage.sql". */
+    public static String sql(String entry) {
+        return new String(resource(entry), StandardCharsets.UTF_8);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    private void execute(String entry) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql(entry));
+        } catch (SQLException e) {
+            throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void setVariable(Connection c, String name, LocalDate value) throws SQLException {
+        String literal = value == null ? "CAST(NULL AS DATE)" : "DATE '" + value + "'";
+        try (PreparedStatement st = c.prepareStatement("SET VARIABLE " + name + " = " + literal)) {
+            st.execute();
+        }
+    }
+
+    private static byte[] resource(String entry) {
+        String name = "/notebooks-sql/" + entry;
+        try (InputStream in = SqlLayers.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the classpath: rebuild the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    private static String quote(String s) {
+        return s.replace("'", "''");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.close();
+        } finally {
+            AtomicFiles.deleteTree(referenceDir);
+        }
+    }
+}
