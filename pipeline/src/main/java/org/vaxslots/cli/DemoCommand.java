@@ -18,10 +18,12 @@ import org.vaxslots.model.Durations;
 import org.vaxslots.model.RateLimit;
 import org.vaxslots.normalize.NormalizeJob;
 import org.vaxslots.raw.ImportJob;
+import org.vaxslots.report.ReportJob;
 import org.vaxslots.simulator.SimClock;
 import org.vaxslots.simulator.SimulatorConfig;
 import org.vaxslots.simulator.SimulatorServer;
 import org.vaxslots.snapshot.Progress;
+import org.vaxslots.snapshot.RetryPolicy;
 import org.vaxslots.snapshot.SnapshotJob;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.sql.ResultPrinter;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Option;
         description = {"The whole pipeline on this machine, no network: starts the Co-WIN simulator on",
                 "127.0.0.1, runs a simulated day of sweeps of one state (simulated clock, 15-minute",
                 "cadence, budget = the simulator's limit), normalizes them and prints slot coverage",
-                "by district and age group. With --samples, the real 2021-2022 Co-WIN responses",
+                "by district and age group, and writes a report pack. With --samples, the real 2021-2022 Co-WIN responses",
                 "bundled in the jar instead."})
 final class DemoCommand implements Callable<Integer> {
     static final String SAMPLES_SWEEP = "samples-2021-2022";
@@ -72,27 +74,34 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             simulateDay(root);
         }
-        System.out.println("2/3 normalize: raw/ -> " + root.tables());
+        System.out.println("2/4 normalize: raw/ -> " + root.tables());
         NormalizeJob.Summary summary = NormalizeCommand.run(common, false, List.of());
         System.out.println("    " + NormalizeCommand.summary(summary));
-        System.out.println("3/3 coverage by district and age group (" + COVERAGE_SQL.substring(1) + "):");
+        System.out.println("3/4 coverage by district and age group, first rows (" + COVERAGE_SQL.substring(1) + "):");
         try (DuckDb db = DuckDb.open(root); Statement st = db.connection().createStatement();
                 ResultSet rs = st.executeQuery(resource(COVERAGE_SQL))) {
-            ResultPrinter.print(rs, System.out, 40);
+            ResultPrinter.print(rs, System.out, 12);
         }
+        System.out.println("4/4 report pack:");
+        ReportJob.Result pack = ReportJob.run(root, new ReportJob.Request(null, null, "demo", null));
+        System.out.println("    " + ReportCommand.summary(pack));
         System.out.println();
         System.out.println("Raw archive: " + root.raw());
         System.out.println("Tables:      " + root.tables() + "  (query: scripts/vaxslots sql -c 'SELECT ...')");
+        System.out.println("Report pack: " + pack.pack() + "  (start with its README.md)");
         return 0;
     }
 
     private void simulateDay(DataRoot root) throws Exception {
         Duration step = Durations.parse(every);
         Instant start = day.atStartOfDay(SimClock.IST).toInstant();
-        RateLimit limit = RateLimit.parse("1000/10s");
+        RateLimit limit = RateLimit.parse("2000/10s");
+        // The simulator has no lock-out: once throttled, waiting one window is enough.
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), limit.window(),
+                limit.window().multipliedBy(4));
         SimulatorConfig config = SimulatorConfig.defaults().withPort(0).withSeed(seed).withStart(start).withSpeed(0)
                 .withRateLimit(limit);
-        System.out.println("1/3 snapshot: " + sweeps + " sweeps of state " + state + " on " + day + ", every " + every
+        System.out.println("1/4 snapshot: " + sweeps + " sweeps of state " + state + " on " + day + ", every " + every
                 + " of simulated time, from the simulator (budget " + limit + " = its limit)");
         try (SimulatorServer sim = SimulatorServer.start(config)) {
             long captured = 0;
@@ -100,7 +109,8 @@ final class DemoCommand implements Callable<Integer> {
             for (int i = 0; i < sweeps; i++) {
                 Instant at = sim.clock().now();
                 SnapshotJob.Request request = SnapshotJob.Request.defaults(sim.baseUri().toString(),
-                                SweepIds.of("demo", at), day).withBudget(limit).withScope(List.of(state), List.of());
+                                SweepIds.of("demo", at), day).withBudget(limit).withScope(List.of(state), List.of())
+                        .withRetry(retry);
                 SnapshotJob.Result r = SnapshotJob.run(root, request, Progress.silent());
                 captured += r.captured();
                 districts += r.districtOutcomes().size();
@@ -115,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void importSamples(DataRoot root) throws Exception {
-        System.out.println("1/3 import: bundled Co-WIN samples into " + root.rawSweep(SAMPLES_SWEEP));
+        System.out.println("1/4 import: bundled Co-WIN samples into " + root.rawSweep(SAMPLES_SWEEP));
         Path dir = root.tmp().resolve("demo-samples");
         AtomicFiles.deleteTree(dir);
         Files.createDirectories(dir);

@@ -52,6 +52,10 @@ public final class SnapshotJob {
             return new Request(source, sweepId, date, states, districts, e, budget, userAgent, retry, timeout, exchangesPerFile);
         }
 
+        public Request withRetry(RetryPolicy r) {
+            return withRetry(r, exchangesPerFile);
+        }
+
         public Request withRetry(RetryPolicy r, int filesEvery) {
             return new Request(source, sweepId, date, states, districts, endpoints, budget, userAgent, r, timeout, filesEvery);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,13 +71,26 @@ class MainTest {
     }
 
     @Test
-    void demo_onFreshDataRoot_runsEndToEndAndPrintsCoverage() {
-        assertEquals(0, Main.execute("demo", "--data-root", dir.toString()));
+    void demoSamples_onFreshDataRoot_runsEndToEndIntoAPack_andRerunAddsNothing() {
+        assertEquals(0, Main.execute("demo", "--samples", "--data-root", dir.toString()));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("normalized 1 sweep(s): 13 responses, 387 center rows, 1223 session rows, 0 rejects"),
                 printed);
-        assertTrue(printed.contains("Maharashtra    Sangli            18-44"), printed);
-        assertEquals(0, Main.execute("demo", "--data-root", dir.toString()));
+        assertTrue(printed.contains("Report pack: " + dir.resolve("reports/demo")), printed);
+        assertTrue(Files.exists(dir.resolve("reports/demo/district_daily_coverage.csv")));
+        assertEquals(0, Main.execute("demo", "--samples", "--data-root", dir.toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 file(s) archived, 13 already there"));
+    }
+
+    @Test
+    void demo_simulatedSweeps_everyDistrictCapturedNormalizedAndReported() throws Exception {
+        assertEquals(0, Main.execute("demo", "--data-root", dir.toString(), "--sweeps", "4", "--every", "1h"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+
+        assertTrue(printed.contains("4/4 sweeps, simulated time 03:00 IST, 56/56 district fetches captured, 0 throttled"),
+                printed);
+        assertTrue(printed.contains("normalized 4 sweep(s): 64 responses"), printed);
+        assertTrue(printed.contains("crawl_coverage.csv 4 rows"), printed);
+        assertEquals(5, Files.readAllLines(dir.resolve("reports/demo/crawl_coverage.csv")).size());
     }
 }
