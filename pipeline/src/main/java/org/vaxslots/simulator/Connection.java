@@ -1,5 +1,6 @@
 package org.vaxslots.simulator;
 
+import org.vaxslots.model.HttpReasons;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ final class Connection implements Runnable {
 
     private static void write(OutputStream out, HttpRequest req, Reply reply, boolean keepAlive) throws IOException {
         StringBuilder head = new StringBuilder(256)
-                .append("HTTP/1.1 ").append(reply.status()).append(' ').append(Reply.reason(reply.status())).append("\r\n");
+                .append("HTTP/1.1 ").append(reply.status()).append(' ').append(HttpReasons.of(reply.status())).append("\r\n");
         for (Reply.Header h : reply.headers()) {
             head.append(h.name()).append(": ").append(h.value()).append("\r\n");
         }

@@ -16,19 +16,4 @@ record Reply(int status, List<Header> headers, byte[] body, Transport transport,
     record Header(String name, String value) {
     }
 
-    static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 304 -> "Not Modified";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
-    }
 }

@@ -11,6 +11,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
+import org.vaxslots.model.HttpReasons;
 import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.raw.WarcArchiveWriter;
 import org.vaxslots.store.Digests;
@@ -63,7 +64,7 @@ final class ExchangeRecords {
 
     private static byte[] responseBytes(Exchange x) throws IOException {
         StringBuilder b = new StringBuilder("HTTP/1.1 ").append(x.status()).append(' ')
-                .append(reason(x.status())).append("\r\n");
+                .append(HttpReasons.of(x.status())).append("\r\n");
         for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(x.responseHeaders()).entrySet()) {
             if (e.getKey() == null || e.getKey().startsWith(":")) {
                 continue;
@@ -79,19 +80,4 @@ final class ExchangeRecords {
         return out.toByteArray();
     }
 
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 304 -> "Not Modified";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Status";
-        };
-    }
 }
