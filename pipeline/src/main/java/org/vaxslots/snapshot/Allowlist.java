@@ -3,6 +3,7 @@ package org.vaxslots.snapshot;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.raw.ImportJob;
 
@@ -12,6 +13,9 @@ import org.vaxslots.raw.ImportJob;
  * certificates, protected appointment paths, another host) is refused before a byte leaves.
  */
 public final class Allowlist {
+    private static final Pattern PLAIN_VALUE = Pattern.compile("[0-9A-Za-z.\\-]{1,32}");
+    private static final Pattern STATE_ID = Pattern.compile("\\d{1,4}");
+
     private final URI base;
 
     private Allowlist(URI base) {
@@ -54,13 +58,13 @@ public final class Allowlist {
         String path = endpoint.path();
         if (endpoint == Endpoint.DISTRICTS) {
             String state = query.remove("state_id");
-            if (state == null || !state.matches("\\d{1,4}")) {
+            if (state == null || !STATE_ID.matcher(state).matches()) {
                 throw new IllegalArgumentException("districts needs a numeric state_id, got " + state);
             }
             path += state;
         }
         for (Map.Entry<String, String> e : query.entrySet()) {
-            if (!e.getValue().matches("[0-9A-Za-z.\\-]{1,32}")) {
+            if (!PLAIN_VALUE.matcher(e.getValue()).matches()) {
                 throw new IllegalArgumentException("parameter " + e.getKey() + "='" + e.getValue() + "' is not a plain id or date");
             }
         }
@@ -79,7 +83,8 @@ public final class Allowlist {
         boolean allowed = sameOrigin && path.startsWith(basePath) && uri.getRawUserInfo() == null
                 && java.util.Arrays.stream(Endpoint.values()).filter(e -> e != Endpoint.UNKNOWN)
                 .anyMatch(e -> e == Endpoint.DISTRICTS
-                        ? path.matches(java.util.regex.Pattern.quote(basePath + e.path()) + "\\d{1,4}")
+                        ? path.startsWith(basePath + e.path())
+                                && STATE_ID.matcher(path.substring((basePath + e.path()).length())).matches()
                         : path.equals(basePath + e.path()));
         if (!allowed) {
             throw new IllegalArgumentException("refused: " + uri + " is not a public Co-WIN endpoint under " + base);

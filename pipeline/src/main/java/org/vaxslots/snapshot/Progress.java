@@ -51,6 +51,9 @@ public final class Progress {
 
     void districtDone(String outcome, long calls, long throttled, Duration waited) {
         done++;
+        if (!live) {
+            return;
+        }
         long elapsed = System.nanoTime() - startNanos;
         long eta = done == 0 ? 0 : elapsed / done * (total - done) / 1_000_000_000L;
         line = String.format("sweep %s: districts %d/%d, calls %d, throttled %d, waited %ds for budget, ETA %dm%02ds %s",
