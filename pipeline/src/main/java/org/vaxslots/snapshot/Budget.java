@@ -7,7 +7,7 @@ import org.vaxslots.model.RateLimit;
 
 /**
  * The call budget of one source over a sliding window: at most N calls in any window of the
- * given length (plus a margin of 1%, at least 250 ms, for the trip to the server), retries included. {@link #acquire} waits until a call is allowed, so the budget
+ * given length (plus a margin of 1%, at least 50 ms), retries included. {@link #acquire} waits until a call is allowed, so the budget
  * is never exceeded.
  */
 final class Budget {
@@ -37,10 +37,22 @@ final class Budget {
 
     Budget(RateLimit limit, Ticker ticker) {
         this.calls = limit.calls();
-        // A margin of 1% (at least 250 ms): the server counts a call when it arrives, not when it was
-        // sent, and a stall on either side must not make two windows' calls look like one.
-        this.windowNanos = limit.window().toNanos() + Math.max(250_000_000L, limit.window().toNanos() / 100);
+        // A margin of 1% (at least 50 ms) on top of counting each call from when its answer came back
+        // (see answered()): the server counts a call when it arrives, which is somewhere in between.
+        this.windowNanos = limit.window().toNanos() + Math.max(50_000_000L, limit.window().toNanos() / 100);
         this.ticker = ticker;
+    }
+
+    /**
+     * Moves the last call's time to now, when its answer came back. The server saw it at some
+     * instant between sending and answering; counting from the later one means a slow first
+     * request (a cold connection, a stall) can never make the next window start too early.
+     */
+    void answered() {
+        if (!sent.isEmpty()) {
+            sent.pollLast();
+            sent.addLast(ticker.nanos());
+        }
     }
 
     /** Blocks until a call fits in the window, records it, and returns how long it waited. */

@@ -6,18 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HTTP attempt as it happened: what was sent, and either what came back (status, headers and
- * the body bytes exactly as received, still gzip-encoded if they were) or why nothing did.
+ * One HTTP attempt as it happened: the request bytes sent, and either the response (status,
+ * headers, the whole message exactly as received for the archive, and the body with any chunked
+ * transfer coding removed but still gzip-encoded if it was) or why nothing came back.
  */
 record Exchange(
         URI uri,
-        Map<String, String> requestHeaders,
+        byte[] requestBytes,
         Instant startedAt,
         Instant finishedAt,
         Integer status,
         Map<String, List<String>> responseHeaders,
+        byte[] rawResponse,
         byte[] body,
         String networkError) {
+
+    static Exchange failed(URI uri, byte[] request, Instant started, Instant finished, String why) {
+        return new Exchange(uri, request, started, finished, null, null, null, null, why);
+    }
 
     boolean isThrottled() {
         return status != null && (status == 403 || status == 429);
@@ -35,11 +41,7 @@ record Exchange(
         if (responseHeaders == null) {
             return null;
         }
-        for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
+        List<String> values = responseHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -1,66 +1,235 @@
 package org.vaxslots.snapshot;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Plain GETs over one keep-alive HTTP/1.1 client. Redirects are never followed (a 3xx is recorded
- * as it is), no cookie or credential is ever sent, and the body is read raw, capped in size.
+ * Plain HTTP/1.1 GETs over one kept-alive connection, written here rather than borrowed so that
+ * nothing happens unseen: the JDK client resends a GET whose pooled connection was reset, which
+ * would hide an attempt from the ledger and the budget. Here every request is sent exactly once,
+ * redirects are never followed, no cookie or credential is ever sent, the bytes archived are the
+ * bytes that crossed the wire, and bodies are capped in size.
  */
-final class Fetcher {
+final class Fetcher implements AutoCloseable {
     /** Bodies are cut here: no real Co-WIN response comes close (the largest sample is 380 KB). */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     static final String DEFAULT_USER_AGENT =
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/90.0 Safari/537.36 vaxslots";
 
-    private final HttpClient client;
     private final Map<String, String> headers;
     private final Duration timeout;
     private final Clock clock;
+    private Socket socket;
+    private String connectedTo;
 
     Fetcher(String userAgent, Duration timeout, Clock clock) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
         Map<String, String> h = new LinkedHashMap<>();
         h.put("User-Agent", userAgent);
         h.put("Accept", "application/json");
         h.put("Accept-Language", "en_US");
         h.put("Accept-Encoding", "gzip");
+        h.put("Connection", "keep-alive");
         this.headers = Map.copyOf(h);
         this.timeout = timeout;
         this.clock = clock;
     }
 
-    Exchange get(URI uri) throws InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        headers.forEach(b::header);
+    Exchange get(URI uri) {
+        byte[] request = requestBytes(uri);
         Instant started = clock.instant();
         try {
-            HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = r.body()) {
-                body = in.readNBytes(MAX_BODY_BYTES);
-                if (in.read() != -1) {
-                    return new Exchange(uri, headers, started, clock.instant(), null, null, null,
-                            "body longer than " + MAX_BODY_BYTES + " bytes: not archived");
-                }
+            Socket s = connect(uri);
+            OutputStream out = s.getOutputStream();
+            out.write(request);
+            out.flush();
+            Response r = read(new BufferedInputStream(s.getInputStream()));
+            if (!r.keepAlive) {
+                close();
             }
-            return new Exchange(uri, headers, started, clock.instant(), r.statusCode(), r.headers().map(), body, null);
+            return new Exchange(uri, request, started, clock.instant(), r.status, r.headers, r.raw, r.body, null);
         } catch (IOException e) {
-            return new Exchange(uri, headers, started, clock.instant(), null, null, null,
+            close();
+            return Exchange.failed(uri, request, started, clock.instant(),
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private byte[] requestBytes(URI u) {
+        StringBuilder b = new StringBuilder("GET ").append(u.getRawPath())
+                .append(u.getRawQuery() == null ? "" : "?" + u.getRawQuery()).append(" HTTP/1.1\r\n");
+        b.append("Host: ").append(u.getHost()).append(u.getPort() == -1 ? "" : ":" + u.getPort()).append("\r\n");
+        new java.util.TreeMap<>(headers).forEach((k, v) -> b.append(k).append(": ").append(v).append("\r\n"));
+        return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private Socket connect(URI uri) throws IOException {
+        boolean https = "https".equals(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        String key = uri.getScheme() + "://" + uri.getHost() + ":" + port;
+        if (socket != null && key.equals(connectedTo) && !socket.isClosed()) {
+            return socket;
+        }
+        close();
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress(uri.getHost(), port), (int) timeout.toMillis());
+        s.setSoTimeout((int) timeout.toMillis());
+        s.setTcpNoDelay(true);
+        if (https) {
+            SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    .createSocket(s, uri.getHost(), port, true);
+            SSLParameters params = tls.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(params);
+            tls.startHandshake();
+            s = tls;
+        }
+        socket = s;
+        connectedTo = key;
+        return s;
+    }
+
+    private record Response(int status, Map<String, List<String>> headers, byte[] raw, byte[] body, boolean keepAlive) {}
+
+    private static Response read(InputStream in) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        String statusLine = line(in, raw);
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new IOException("not an HTTP/1.x status line: " + statusLine);
+        }
+        int status;
+        try {
+            status = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("bad status in: " + statusLine);
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String l = line(in, raw); !l.isEmpty(); l = line(in, raw)) {
+            int colon = l.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(l.substring(colon + 1).trim());
+            }
+            if (raw.size() > MAX_HEADER_BYTES) {
+                throw new IOException("response headers longer than " + MAX_HEADER_BYTES + " bytes");
+            }
+        }
+        String connection = first(headers, "connection");
+        boolean keepAlive = !"close".equalsIgnoreCase(connection) && parts[0].equals("HTTP/1.1");
+        byte[] body;
+        String length = first(headers, "content-length");
+        if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
+            body = new byte[0];
+        } else if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
+            body = chunked(in, raw);
+        } else if (length != null) {
+            long n;
+            try {
+                n = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("bad Content-Length: " + length);
+            }
+            if (n < 0 || n > MAX_BODY_BYTES) {
+                throw new IOException("Content-Length " + n + " is over the cap of " + MAX_BODY_BYTES + " bytes");
+            }
+            body = in.readNBytes((int) n);
+            if (body.length < n) {
+                throw new IOException("connection closed after " + body.length + " of " + n + " body bytes");
+            }
+            raw.write(body);
+        } else {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new IOException("body longer than " + MAX_BODY_BYTES + " bytes");
+            }
+            raw.write(body);
+            keepAlive = false;
+        }
+        return new Response(status, headers, raw.toByteArray(), body, keepAlive);
+    }
+
+    private static byte[] chunked(InputStream in, ByteArrayOutputStream raw) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = line(in, raw);
+            int semi = sizeLine.indexOf(';');
+            int size;
+            try {
+                size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad chunk size: " + sizeLine);
+            }
+            if (size == 0) {
+                for (String trailer = line(in, raw); !trailer.isEmpty(); trailer = line(in, raw)) {
+                    // trailers are kept in the raw bytes only
+                }
+                return body.toByteArray();
+            }
+            if (size < 0 || body.size() + (long) size > MAX_BODY_BYTES) {
+                throw new IOException("chunked body longer than " + MAX_BODY_BYTES + " bytes");
+            }
+            byte[] chunk = in.readNBytes(size);
+            if (chunk.length < size) {
+                throw new IOException("connection closed inside a chunk");
+            }
+            raw.write(chunk);
+            body.write(chunk);
+            line(in, raw);
+        }
+    }
+
+    /** One CRLF-terminated line; its bytes, terminator included, are appended to {@code raw}. */
+    private static String line(InputStream in, ByteArrayOutputStream raw) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1) {
+            raw.write(c);
+            if (c == '\n') {
+                String s = b.toString(StandardCharsets.ISO_8859_1);
+                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            }
+            b.write(c);
+            if (b.size() > MAX_HEADER_BYTES) {
+                throw new IOException("line longer than " + MAX_HEADER_BYTES + " bytes");
+            }
+        }
+        throw new IOException("connection closed " + (raw.size() == 0 ? "before any response byte" : "mid-response"));
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a broken connection: nothing left to lose
+            }
+            socket = null;
+            connectedTo = null;
         }
     }
 }

@@ -115,7 +115,8 @@ public final class SnapshotJob {
         info.put("budget", request.budget().toString());
         info.put("user-agent", request.userAgent());
         Map<Integer, String> outcomes = new TreeMap<>();
-        try (SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info)) {
+        try (SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info);
+                fetcher) {
             List<Integer> districts = districts(files, archived);
             progress.start(request.sweepId(), districts.size());
             String date = request.date().format(API_DATE);
@@ -182,6 +183,7 @@ public final class SnapshotJob {
             progress.waited(w);
             allowlist.check(uri);
             Exchange x = fetcher.get(uri);
+            budget.answered();
             calls++;
             String outcome = x.isOk() ? Bodies.outcome(x) : x.isThrottled() ? "throttled"
                     : x.status() == null ? "network_error" : "http_error";
