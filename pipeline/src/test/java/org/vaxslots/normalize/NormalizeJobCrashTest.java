@@ -74,6 +74,25 @@ class NormalizeJobCrashTest {
         assertEquals(CrashPoints.POINTS, kills.size(), "the child finished before most kill points: " + kills);
     }
 
+    /**
+     * The one window random kills almost never hit: {@code --rebuild} killed after it moved a
+     * published partition aside (into tmp/) and before it renamed the new one in. The sweep's
+     * marker from the earlier run is still there, so the next plain run must not trust it.
+     */
+    @Test
+    void normalize_afterRebuildKilledBetweenMoveAsideAndPublish_plainRerunRestoresThePartition() throws Exception {
+        DataRoot root = DemoRoot.copy(dir.resolve("data"), "raw", "tables");
+        String sweep = org.vaxslots.raw.RawFiles.sweeps(root).get(0);
+        Path partition = root.tablePartition(Table.SESSIONS.tableName(), sweep);
+        Files.createDirectories(root.tmp());
+        Files.move(partition, root.tmp().resolve("replaced-killed"));
+        assertTrue(Files.exists(root.normalizedMarker(sweep)));
+
+        assertEquals(0, Main.execute("normalize", "--data-root", root.root().toString()));
+
+        assertEquals(Trees.digests(DemoRoot.shared().tables()), Trees.digests(root.tables()));
+    }
+
     /** One uninterrupted child run: its tables must equal the in-process demo's; returns the time from the first staged file to exit. */
     private long uninterruptedChildNanos() throws Exception {
         DataRoot root = DemoRoot.copy(dir.resolve("whole"), "raw");
