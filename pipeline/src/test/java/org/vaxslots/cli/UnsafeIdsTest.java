@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.testing.DemoRoot;
 
 /**
  * Ids that become file or directory names (sweep ids, release names, district ids) never carry a
@@ -67,6 +68,8 @@ class UnsafeIdsTest {
 
     @Test
     void report_releaseWithDotDot_refused() throws Exception {
+        DemoRoot.copy(dir.resolve("data"), "raw", "tables");
+
         Run r = vaxslots("report", "--data-root", dir.resolve("data").toString(), "--release", "../../escaped");
 
         assertEquals(2, r.exit(), r.err());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.cli.Main;
 import org.vaxslots.raw.ImportJob;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Duck;
 import org.vaxslots.testing.Samples;
 import org.vaxslots.testing.Trees;
@@ -44,9 +45,10 @@ class DamagedArchiveTest {
     @Test
     void normalize_truncatedWarcAndGarbageFile_rejectsNameThemAndOtherSweepsAreUnaffected() throws Exception {
         List<String> names = Samples.availabilityNames();
-        DataRoot clean = importSamples(dir.resolve("clean"), "good", names.subList(3, 6), dir.resolve("in-clean"));
-        normalize(clean);
         DataRoot root = importSamples(dir.resolve("data"), "good", names.subList(3, 6), dir.resolve("in-good"));
+        DataRoot clean = new DataRoot(dir.resolve("clean"));
+        DemoRoot.copyTree(root.raw(), clean.raw());
+        normalize(clean);
         importSamples(root.root(), "cut", names.subList(0, 3), dir.resolve("in-cut"));
         Path cutFile = Files.list(root.rawSweep("cut")).filter(p -> p.toString().endsWith(".warc.gz")).findFirst().orElseThrow();
         byte[] whole = Files.readAllBytes(cutFile);
@@ -56,7 +58,7 @@ class DamagedArchiveTest {
 
         normalize(root);
 
-        List<List<Object>> rejects = Duck.rows("SELECT source, "offset" = 0, fetch_id IS NULL, record_path, reason LIKE '%unreadable%'"
+        List<List<Object>> rejects = Duck.rows("SELECT source, \"offset\" = 0, fetch_id IS NULL, record_path, reason LIKE '%unreadable%'"
                 + " FROM " + Duck.table(root.root(), "rejects") + " WHERE sweep_id = 'cut' ORDER BY source");
         assertEquals(List.of(
                 List.of(root.relative(cutFile), false, true, "$", true),
