@@ -22,6 +22,7 @@ public final class DemoRoot {
     public static synchronized DataRoot shared() throws IOException {
         if (shared == null) {
             Path dir = Files.createTempDirectory("vaxslots-demo-root");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> org.vaxslots.store.AtomicFiles.deleteTree(dir)));
             DataRoot root = new DataRoot(dir.resolve("data"));
             int exit = Main.execute("demo", "--data-root", root.root().toString(), "--sweeps", SWEEPS);
             if (exit != 0) {
