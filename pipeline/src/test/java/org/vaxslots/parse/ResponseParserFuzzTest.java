@@ -19,7 +19,7 @@ class ResponseParserFuzzTest {
     private static final FetchContext CONTEXT = new FetchContext("fuzz", "urn:uuid:fuzz", Endpoint.CALENDAR_BY_DISTRICT,
             null, 298, null, null, null, Instant.parse("2021-05-16T04:30:00Z"));
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "2m")
     void parse_anyBytes_returnsAResultAndNeverThrows(byte[] body) {
         ParsedResponse r = PARSER.parse(CONTEXT, body);
 

@@ -24,7 +24,7 @@ class WarcArchiveReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "2m")
     void read_anyBytes_neverThrowsButForOpening(byte[] bytes) throws IOException {
         Files.write(FILE, bytes);
 
