@@ -47,7 +47,7 @@ class SnapshotJobCrashTest {
         SplittableRandom random = CrashPoints.random("snapshot");
         List<Integer> kills = new ArrayList<>();
         try (SimulatorServer sim = SimulatorServer.start(SimulatorConfig.defaults().withPort(0).withSeed(7).withStart(SIM_START)
-                .withSpeed(0).withFaults(Faults.parse("latency=1:15ms-15ms")))) {
+                .withSpeed(0).withRateLimit(null).withFaults(Faults.parse("latency=1:15ms-15ms")))) {
             DataRoot whole = new DataRoot(dir.resolve("whole"));
             sweep(whole, sim);
             Map<String, String> expected = okDigests(whole, "k");
@@ -63,9 +63,10 @@ class SnapshotJobCrashTest {
                         "--source", sim.baseUri().toString(), "--date", "24-05-2021", "--states", Integer.toString(KERALA),
                         "--budget", "1000/1s", "--sweep-id", "k", "--exchanges-per-file", "3");
                 boolean killed = CrashPoints.awaitWhileAlive(child, () -> sim.stats().requests() - before >= after);
+                String stalled = killed ? "" : CrashPoints.threadDump(child);
                 CrashPoints.kill(child);
                 String context = "attempt " + attempt + " killed after " + (sim.stats().requests() - before) + " requests; "
-                        + CrashPoints.describe() + "\n" + CrashPoints.log(log);
+                        + CrashPoints.describe() + "\n" + CrashPoints.log(log) + stalled;
                 if (!killed) {
                     assertEquals(0, child.exitValue(), context);
                     continue;

@@ -54,6 +54,20 @@ public final class CrashPoints {
         return !child.waitFor(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** The child's thread dump (jcmd), to explain a child that stalled; "" if it has exited. */
+    public static String threadDump(Process child) {
+        if (!child.isAlive()) {
+            return "";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(child.pid()), "Thread.print").redirectErrorStream(true).start();
+            return new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
     /** SIGKILL, then waits for the process to be gone. */
     public static void kill(Process child) throws InterruptedException {
         child.destroyForcibly().waitFor();
