@@ -12,6 +12,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.DataRootLock;
 
 /**
  * Raw WARC archive to Parquet tables.
@@ -40,16 +41,18 @@ public final class NormalizeJob {
 
     public static Summary run(NormalizeOptions options) throws IOException {
         DataRoot root = new DataRoot(Path.of(options.getDataRoot()));
-        List<String> sweeps = SweepCatalog.pending(root, options.getRebuild());
-        if (sweeps.isEmpty()) {
-            return new Summary(sweeps, 0, 0, 0, 0);
+        try (DataRootLock lock = DataRootLock.acquire(root, "normalize")) {
+            List<String> sweeps = SweepCatalog.pending(root, options.getRebuild());
+            if (sweeps.isEmpty()) {
+                return new Summary(sweeps, 0, 0, 0, 0);
+            }
+            Pipeline pipeline = Pipeline.create(options);
+            buildPipeline(pipeline, root, sweeps);
+            PipelineResult result = pipeline.run();
+            result.waitUntilFinish();
+            return new Summary(sweeps, counter(result, "responses_read"), counter(result, "centers_written"),
+                    counter(result, "sessions_written"), counter(result, "rejects_written"));
         }
-        Pipeline pipeline = Pipeline.create(options);
-        buildPipeline(pipeline, root, sweeps);
-        PipelineResult result = pipeline.run();
-        result.waitUntilFinish();
-        return new Summary(sweeps, counter(result, "responses_read"), counter(result, "centers_written"),
-                counter(result, "sessions_written"), counter(result, "rejects_written"));
     }
 
     public static void buildPipeline(Pipeline pipeline, DataRoot root, List<String> sweeps) {

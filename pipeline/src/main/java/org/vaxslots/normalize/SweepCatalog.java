@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaxslots.raw.RawFiles;
+import org.vaxslots.schema.Table;
 import org.vaxslots.store.DataRoot;
 
 /**
- * Which sweeps need normalizing: those never normalized, and those whose raw files changed since
- * (a resumed sweep adds files). Everything, with {@code rebuild}.
+ * Which sweeps need normalizing: those never normalized, those whose raw files changed since
+ * (a resumed sweep adds files), and those missing a partition. Everything, with {@code rebuild}.
  */
 public final class SweepCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +36,13 @@ public final class SweepCatalog {
         Path marker = root.normalizedMarker(sweepId);
         if (!Files.exists(marker)) {
             return false;
+        }
+        // A rebuild killed between moving a partition aside and renaming the new one in leaves the
+        // old marker: it vouches for the sweep only while every partition is in place.
+        for (Table t : Table.values()) {
+            if (!Files.isRegularFile(root.tablePartition(t.tableName(), sweepId).resolve(SweepPublisher.PART_FILE))) {
+                return false;
+            }
         }
         Map<String, Long> recorded = JSON.convertValue(JSON.readTree(marker.toFile()).path("raw_files"),
                 new TypeReference<Map<String, Long>>() { });

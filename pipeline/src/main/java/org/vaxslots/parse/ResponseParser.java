@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.vaxslots.model.FetchContext;
@@ -76,6 +77,9 @@ public final class ResponseParser {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
             return ParsedResponse.invalid("body is not valid JSON: " + e.getOriginalMessage() + where, snippet(body));
+        } catch (CharConversionException e) {
+            // Jackson guessed UTF-16/32 from the first bytes and the rest does not decode (found by fuzzing).
+            return ParsedResponse.invalid("body is not valid JSON: " + e.getMessage(), snippet(body));
         } catch (IOException e) {
             throw new IllegalStateException("reading an in-memory body failed", e);
         }

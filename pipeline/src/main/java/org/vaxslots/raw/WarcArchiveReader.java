@@ -61,7 +61,7 @@ public final class WarcArchiveReader {
                             || (record instanceof WarcMetadata && record.headers().first(RawHeaders.OUTCOME).isPresent()))) {
                         continue;
                     }
-                    response = toResponse(rawFile, offset, (WarcTargetRecord) record);
+                    response = toResponse(file, rawFile, offset, (WarcTargetRecord) record);
                 } catch (IOException | RuntimeException e) {
                     onDamage.accept(new ArchiveDamage(rawFile, offset,
                             "record unreadable, and so the rest of the file: " + e.getClass().getSimpleName()
@@ -73,7 +73,8 @@ public final class WarcArchiveReader {
         }
     }
 
-    private static ArchivedResponse toResponse(String rawFile, long offset, WarcTargetRecord record) throws IOException {
+    private static ArchivedResponse toResponse(Path file, String rawFile, long offset, WarcTargetRecord record)
+            throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         record.headers().map().forEach((name, values) -> {
             if (name.startsWith("Vaxslots-") && !values.isEmpty()) {
@@ -82,7 +83,12 @@ public final class WarcArchiveReader {
         });
         if (record instanceof WarcResponse response) {
             HttpResponse http = response.http();
-            byte[] body = readCapped(http.bodyDecoded().stream());
+            byte[] body;
+            try {
+                body = readCapped(http.bodyDecoded().stream());
+            } catch (IOException e) {
+                body = undecodedBody(file, offset);
+            }
             return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
                     record.date(), fields, http.status(), first(http.headers().all("Date")),
                     first(http.headers().all("Age")), first(http.headers().all("ETag")), body);
@@ -90,6 +96,22 @@ public final class WarcArchiveReader {
         byte[] body = readCapped(record.body().stream());
         return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
                 record.date(), fields, null, null, null, null, body);
+    }
+
+    /**
+     * The body as archived, for a response whose Content-Encoding cannot be undone (a truncated or
+     * corrupt gzip body, an unknown encoding). The record itself is whole, so it is read again from
+     * its offset: it then fails to parse and becomes an invalid_body fetch with a rejects row, and
+     * the records after it are read as usual.
+     */
+    private static byte[] undecodedBody(Path file, long offset) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(offset);
+            try (WarcReader again = new WarcReader(channel)) {
+                WarcRecord record = again.next().orElseThrow(() -> new IOException("no record at offset " + offset));
+                return readCapped(((WarcResponse) record).http().body().stream());
+            }
+        }
     }
 
     private static String first(List<String> values) {

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.DataRootLock;
 
 /**
  * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts and manifest.json,
@@ -56,7 +57,8 @@ public final class ReportJob {
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
             throw new IllegalArgumentException("--from " + request.from() + " is after --to " + request.to());
         }
-        try (SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
+        try (DataRootLock lock = DataRootLock.acquire(root, "report");
+                SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
             List<Checks.Failure> failures = Checks.run(layers);
             if (!failures.isEmpty()) {
                 throw new Checks.FailedException(failures);

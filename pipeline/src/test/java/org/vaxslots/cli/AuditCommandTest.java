@@ -1,0 +1,83 @@
+package org.vaxslots.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.testing.DemoRoot;
+import picocli.CommandLine;
+
+/**
+ * {@code vaxslots audit [DIR]} as a user runs it: exit 0 and a summary on the demo's output, exit 1
+ * with one line per finding naming file and column (never the value), a usage error for a missing
+ * directory. Run through its own CommandLine with Main's error handler, as Main would.
+ */
+class AuditCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run audit(String... args) {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new AuditCommand()).setExecutionExceptionHandler(new ErrorReporter()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    @Test
+    void audit_demoDataRoot_exitsZeroAndSaysClean() throws Exception {
+        Path root = DemoRoot.shared().root();
+
+        Run r = audit(root.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("audit " + root + ": 27 file(s), "), r.out());
+        assertTrue(r.out().trim().endsWith("value(s) checked: clean"), r.out());
+    }
+
+    @Test
+    void audit_plantedEmail_exitsOneNamingFileAndColumnButNotTheValue() throws Exception {
+        Path root = DemoRoot.copy(dir.resolve("data"), "reports").root();
+        Path csv = root.resolve("reports/demo/state_daily_coverage.csv");
+        Files.writeString(csv, Files.readString(csv).replaceFirst(",Kerala,", ",write.to.me@example.org,"));
+
+        Run r = audit("--data-root", root.toString());
+
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("vaxslots audit: reports/demo/state_daily_coverage.csv: column state_name: a value looks like personal data:"
+                + " email address (first at data row 1)\n", r.err());
+        assertTrue(!r.err().contains("example.org") && !r.out().contains("example.org"));
+    }
+
+    @Test
+    void audit_missingDirectory_isAUsageError() {
+        Run r = audit(dir.resolve("nowhere").toString());
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("nothing to audit: " + dir.resolve("nowhere") + " is not a directory"), r.err());
+    }
+
+    @Test
+    void audit_help_describesTheCommand() {
+        Run r = audit("--help");
+
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: audit [-hV] [--verbose] [--data-root=DIR] [DIR]"), r.out());
+    }
+}
