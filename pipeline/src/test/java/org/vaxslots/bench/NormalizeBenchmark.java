@@ -38,7 +38,6 @@ public final class NormalizeBenchmark {
     private final Path data;
     private final Path jar;
     private final Path logs;
-    private final List<String> report = new ArrayList<>();
 
     private NormalizeBenchmark(Map<String, String> opt) {
         this.opt = opt;
@@ -103,15 +102,17 @@ public final class NormalizeBenchmark {
                     r.exit(), peakHeapMb(gc), r.ok() ? sessionRows(r) : -1));
         }
         if (opt.containsKey("flink")) {
-            clean(data);
+            Path flinkRoot = sizeDir.resolve("flink");
+            Files.createDirectories(flinkRoot);
+            if (!Files.exists(flinkRoot.resolve("raw"))) {
+                Files.createSymbolicLink(flinkRoot.resolve("raw"), data.resolve("raw"));
+            }
+            clean(flinkRoot);
             ChildJvm.Run f = measure(results, "normalize FlinkRunner [local]", "normalize-flink",
-                    jarCmd(List.of(), "normalize", "--data-root", data.toString(), "--rebuild",
+                    jarCmd(List.of(), "normalize", "--data-root", flinkRoot.toString(), "--rebuild",
                             "--runner=FlinkRunner", "--flinkMaster=[local]"));
             line("FlinkRunner: exit " + f.exit() + (f.ok() ? "" : ", " + firstError(f.output())));
-            clean(data);
-            step("normalize (restore tables)", jarCmd(List.of(), "normalize", "--data-root", data.toString(), "--rebuild"));
         }
-
         line("");
         line(String.format("## size %s, %s (%d runs, medians; load = 1-min load average before each run)",
                 opt.get("size"), Instant.now(), runs));
@@ -150,8 +151,6 @@ public final class NormalizeBenchmark {
         if (opt.containsKey("incremental")) {
             incremental(Integer.parseInt(opt.get("incremental")), runs);
         }
-        Files.writeString(sizeDir.resolve("results.md"), String.join("\n", report) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**
@@ -245,9 +244,11 @@ public final class NormalizeBenchmark {
         AtomicFiles.deleteTree(root.resolve("reports"));
     }
 
-    private void line(String s) {
+    /** Prints a result line and appends it to results.md at once, so an interrupted run keeps what it measured. */
+    private void line(String s) throws IOException {
         System.out.println(s);
-        report.add(s);
+        Files.writeString(sizeDir.resolve("results.md"), s + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     private static long sessionRows(ChildJvm.Run r) {
