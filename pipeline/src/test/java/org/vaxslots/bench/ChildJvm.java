@@ -10,14 +10,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one command (a child JVM) and measures it from outside: wall time, peak resident set
- * (GNU time's %M when /usr/bin/time exists, else the child's VmHWM polled from /proc every 20 ms)
+ * (GNU time's %M when /usr/bin/time exists, with its CPU share %P, else the child's VmHWM polled from /proc every 20 ms)
  * and the 1-minute load average just before it started. Output goes to a log file, read back.
  */
 final class ChildJvm {
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
-    /** One measured run. {@code exit} is -1 when it was killed at the timeout. */
-    record Run(String label, double wallSeconds, long peakRssKb, double load1, int exit, String output) {
+    /**
+     * One measured run. {@code exit} is -1 when it was killed at the timeout; {@code cpuPercent}
+     * is (user + system) / wall from GNU time (200 = both cores busy), -1 without it.
+     */
+    record Run(String label, double wallSeconds, long peakRssKb, int cpuPercent, double load1, int exit, String output) {
         boolean ok() {
             return exit == 0;
         }
@@ -37,7 +40,7 @@ final class ChildJvm {
         boolean gnuTime = Files.isExecutable(GNU_TIME);
         List<String> cmd = new ArrayList<>();
         if (gnuTime) {
-            cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%e %M", "-o", timeFile.toString()));
+            cmd.addAll(List.of(GNU_TIME.toString(), "-f", "%e %M %P", "-o", timeFile.toString()));
         }
         cmd.addAll(command);
         double load = load1();
@@ -60,15 +63,17 @@ final class ChildJvm {
             exit = -1;
         }
         long rss = polledHwm;
+        int cpu = -1;
         if (gnuTime && Files.exists(timeFile)) {
             for (String line : Files.readAllLines(timeFile, StandardCharsets.UTF_8)) {
                 String[] f = line.trim().split(" ");
-                if (f.length == 2 && f[1].matches("\\d+")) {
+                if (f.length == 3 && f[1].matches("\\d+") && f[2].matches("\\d+%")) {
                     rss = Long.parseLong(f[1]);
+                    cpu = Integer.parseInt(f[2].substring(0, f[2].length() - 1));
                 }
             }
         }
-        return new Run(label, wall, rss, load, exit, Files.readString(log, StandardCharsets.UTF_8));
+        return new Run(label, wall, rss, cpu, load, exit, Files.readString(log, StandardCharsets.UTF_8));
     }
 
     static double load1() throws IOException {

@@ -24,7 +24,10 @@ import org.vaxslots.store.AtomicFiles;
  * table of medians and the ratios, and appends it to {@code CORPUS/<size>/results.md}.
  *
  * <p>Args: --corpus DIR --size NAME --sweeps N --jar JAR [--runs 3] [--incremental N] [--xmx512]
- * [--flink]. Every child runs with the classpath of this JVM (test classes) or the jar.
+ * [--heap SIZE] [--no-plain] [--flink]. With --heap, every normalize run gets -XmxSIZE and a GC
+ * log (instead of one extra -Xmx512m run), which halves a long size-M run; --no-plain drops the
+ * plain loop for the same reason. Every child runs with the classpath of this JVM (test classes)
+ * or the jar.
  */
 public final class NormalizeBenchmark {
     private static final long TIMEOUT_SECONDS = 4 * 3600;
@@ -74,15 +77,24 @@ public final class NormalizeBenchmark {
 
         Map<String, List<ChildJvm.Run>> results = new LinkedHashMap<>();
         long sessions = 0;
+        boolean plain = !opt.containsKey("no-plain");
+        String heap = opt.get("heap");
         for (int i = 1; i <= runs; i++) {
             clean(data);
-            ChildJvm.Run n = measure(results, "normalize", "normalize-" + i, jarCmd(List.of(), "normalize",
-                    "--data-root", data.toString(), "--rebuild"));
+            Path gc = logs.resolve("normalize-" + i + ".gc.log");
+            List<String> flags = heap == null ? List.of() : List.of("-Xmx" + heap, "-Xlog:gc:file=" + gc);
+            ChildJvm.Run n = measure(results, heap == null ? "normalize" : "normalize -Xmx" + heap, "normalize-" + i,
+                    jarCmd(flags, "normalize", "--data-root", data.toString(), "--rebuild"));
             sessions = sessionRows(n);
+            if (heap != null) {
+                line(String.format("normalize -Xmx%s run %d: peak heap before a GC %d MB", heap, i, peakHeapMb(gc)));
+            }
             AtomicFiles.deleteTree(duckOut);
             measure(results, "duckdb", "duckdb-" + i, cp(DuckDbBaseline.class, bodies.toString(), duckOut.toString()));
-            clean(plainRoot);
-            measure(results, "plain", "plain-" + i, cp(PlainLoop.class, plainRoot.toString()));
+            if (plain) {
+                clean(plainRoot);
+                measure(results, "plain", "plain-" + i, cp(PlainLoop.class, plainRoot.toString()));
+            }
             measure(results, "report", "report-" + i, jarCmd(List.of(), "report", "--data-root", data.toString(),
                     "--release", "bench"));
         }
@@ -90,9 +102,9 @@ public final class NormalizeBenchmark {
         long tableBytes = bytes(data.resolve("tables"), ".parquet");
         long duckBytes = bytes(duckOut, ".parquet");
         long duckRows = longField(results.get("duckdb").get(0).output(), "rows");
-        long plainRows = longField(results.get("plain").get(0).output(), "sessions");
+        long plainRows = plain ? longField(results.get("plain").get(0).output(), "sessions") : -1;
 
-        if (opt.containsKey("xmx512")) {
+        if (opt.containsKey("xmx512") && heap == null) {
             clean(data);
             Path gc = logs.resolve("normalize-xmx512m.gc.log");
             ChildJvm.Run r = measure(results, "normalize -Xmx512m", "normalize-xmx512m",
@@ -119,32 +131,35 @@ public final class NormalizeBenchmark {
         line(String.format("corpus: %d sweeps, %d session rows (normalize), %d (DuckDB), %d (plain); raw WARC.gz %.1f MB,"
                 + " extracted JSON bodies %.1f MB", sweeps, sessions, duckRows, plainRows, rawBytes / 1e6, bodyBytes / 1e6));
         line("");
-        line("| measurement | wall s (median) | min-max | session rows/s | raw MB/s | peak RSS MB (max) | load |");
-        line("|---|---|---|---|---|---|---|");
+        line("| measurement | wall s (median) | min-max | session rows/s | raw MB/s | peak RSS MB (max) | CPU % (median) | load |");
+        line("|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<ChildJvm.Run>> e : results.entrySet()) {
             List<ChildJvm.Run> rs = e.getValue();
             double wall = median(rs.stream().mapToDouble(ChildJvm.Run::wallSeconds).toArray());
             boolean rowsApply = !e.getKey().equals("report") && rs.stream().allMatch(ChildJvm.Run::ok);
-            line(String.format("| %s | %.2f%s | %.2f-%.2f | %s | %s | %d | %s |", e.getKey(), wall,
+            line(String.format("| %s | %.2f%s | %.2f-%.2f | %s | %s | %d | %.0f | %s |", e.getKey(), wall,
                     rs.stream().allMatch(ChildJvm.Run::ok) ? "" : " (FAILED)",
                     rs.stream().mapToDouble(ChildJvm.Run::wallSeconds).min().orElse(0),
                     rs.stream().mapToDouble(ChildJvm.Run::wallSeconds).max().orElse(0),
                     rowsApply ? String.format("%.0f", sessions / wall) : "-",
                     rowsApply ? String.format("%.1f", rawBytes / 1e6 / wall) : "-",
                     rs.stream().mapToLong(ChildJvm.Run::peakRssKb).max().orElse(0) / 1024,
+                    median(rs.stream().mapToDouble(ChildJvm.Run::cpuPercent).toArray()),
                     Arrays.toString(rs.stream().mapToDouble(ChildJvm.Run::load1).toArray())));
         }
         double copy = median(results.get("duckdb").stream().mapToDouble(r -> doubleField(r.output(), "copy_seconds")).toArray());
-        double plainIn = median(results.get("plain").stream().mapToDouble(r -> doubleField(r.output(), "seconds")).toArray());
-        double nWall = medianWall(results, "normalize");
-        line(String.format("| duckdb, COPY statement only | %.2f | | %.0f | %.1f | | |", copy, sessions / copy,
+        double nWall = medianWall(results, results.keySet().iterator().next());
+        line(String.format("| duckdb, COPY statement only | %.2f | | %.0f | %.1f | | | |", copy, sessions / copy,
                 rawBytes / 1e6 / copy));
-        line(String.format("| plain, loop only (no JVM start) | %.2f | | %.0f | %.1f | | |", plainIn, sessions / plainIn,
-                rawBytes / 1e6 / plainIn));
+        if (plain) {
+            double plainIn = median(results.get("plain").stream().mapToDouble(r -> doubleField(r.output(), "seconds")).toArray());
+            line(String.format("| plain, loop only (no JVM start) | %.2f | | %.0f | %.1f | | | |", plainIn,
+                    sessions / plainIn, rawBytes / 1e6 / plainIn));
+        }
         line("");
-        line(String.format("ratios (rows/s, medians of this run): normalize / DuckDB = %.2f (whole JVMs), %.2f (vs COPY only);"
-                        + " normalize / plain loop = %.2f (whole JVMs)", medianWall(results, "duckdb") / nWall, copy / nWall,
-                medianWall(results, "plain") / nWall));
+        line(String.format("ratios (rows/s, medians of this run): normalize / DuckDB = %.2f (whole JVMs), %.2f (vs COPY only)%s",
+                medianWall(results, "duckdb") / nWall, copy / nWall, plain ? String.format(
+                        "; normalize / plain loop = %.2f (whole JVMs)", medianWall(results, "plain") / nWall) : ""));
         line(String.format("bytes per session observation: raw WARC.gz %.1f, sessions Parquet %.1f, all tables Parquet %.1f,"
                         + " DuckDB baseline Parquet %.1f", (double) rawBytes / sessions, (double) sessionBytes / sessions,
                 (double) tableBytes / sessions, (double) duckBytes / duckRows));
