@@ -29,8 +29,9 @@ import org.vaxslots.testing.Duck;
  * window ends in a storm of CloudFront 403s in the middle of the sweep. The sweep captures every
  * district of two states; the normalized ledger (the fetches table) matches the simulator's own
  * counts exactly; and the request instants in the archive never put more calls in one window
- * than the budget allows. The sweep runs in a fresh JVM ({@link FaultySweep}), as the CLI does:
- * whether java.net.http silently re-sends a reset GET is a JVM-wide setting fixed on first use.
+ * than the budget allows. The sweep runs in a fresh JVM ({@link FaultySweep}), as the CLI does, so
+ * no JVM-wide HTTP state of other tests can hide a request from the ledger (java.net.http, which
+ * the crawler used before, silently re-sent a GET after a reset: this test caught it).
  */
 class NetworkFaultsTest {
     private static final Instant SIM_START = Instant.parse("2021-05-24T06:30:00Z");
