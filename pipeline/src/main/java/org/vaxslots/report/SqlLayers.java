@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.vaxslots.store.AtomicFiles;
+import org.vaxslots.sql.DuckDb;
 import org.vaxslots.store.DataRoot;
 
 /**
@@ -47,7 +47,7 @@ public final class SqlLayers implements AutoCloseable {
         }
         List<String> index = index();
         Path refDir = root.tmp().resolve("notebooks-sql-" + UUID.randomUUID());
-        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Connection c = DuckDb.connect(root);
         SqlLayers layers = new SqlLayers(c, refDir, index);
         try {
             for (String entry : index) {

@@ -40,6 +40,9 @@ public final class ParquetTableWriter implements AutoCloseable {
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                // Each session appears once per sweep: its dictionary always overflows and is dropped,
+                // after costing the time to build it (scripts/bench, WriteVariants).
+                .withDictionaryEncoding("session_id", false)
                 .build();
         return new ParquetTableWriter(writer, table.schema());
     }

@@ -31,8 +31,29 @@ public final class DuckDb implements AutoCloseable {
         this.tables = tables;
     }
 
-    public static DuckDb open(DataRoot root) throws SQLException {
+    /** Memory DuckDB may use before it spills to tmp/duckdb/; $VAXSLOTS_DUCKDB_MEMORY overrides. */
+    public static final String DEFAULT_MEMORY_LIMIT = "4GB";
+
+    /**
+     * An in-memory DuckDB bounded in memory: its default (80% of RAM) let a report over tens of
+     * millions of rows take 18 GB of a shared machine. Past the limit it spills to the data root's
+     * tmp/duckdb/, or fails with a clear out-of-memory error, instead of taking the machine down.
+     */
+    public static Connection connect(DataRoot root) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        String limit = System.getenv("VAXSLOTS_DUCKDB_MEMORY");
+        try (Statement st = c.createStatement()) {
+            st.execute("SET memory_limit = '" + (limit == null || limit.isBlank() ? DEFAULT_MEMORY_LIMIT : limit.replace("'", "")) + "'");
+            st.execute("SET temp_directory = '" + root.tmp().resolve("duckdb").toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    public static DuckDb open(DataRoot root) throws SQLException {
+        Connection c = connect(root);
         List<String> created = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SET file_search_path = '" + root.root().toString().replace("'", "''") + "'");
