@@ -21,9 +21,14 @@ public final class PersonalPatterns {
             new Kind("Aadhaar-like number", Pattern.compile("(?<![0-9])[2-9][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")),
             new Kind("beneficiary reference id", Pattern.compile("(?<![0-9])[0-9]{13,14}(?![0-9])")));
 
-    /** UUIDs and hex strings of 16 or more characters with at least one letter (digests, ETags, record ids). */
+    /**
+     * UUIDs, weak entity tags ({@code W/"…"}: a cache validator, whose hex part is all digits
+     * about once in 1,800 tags), and hex strings of 16 or more characters with at least one letter
+     * (digests, record ids).
+     */
     private static final Pattern RANDOM_IDS = Pattern.compile(
-            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<![0-9a-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9a-z])");
+            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|W/\"[0-9a-f-]*\""
+                    + "|(?<![0-9a-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9a-z])");
 
     private PersonalPatterns() {}
 
