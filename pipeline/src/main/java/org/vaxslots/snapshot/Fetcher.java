@@ -39,6 +39,7 @@ final class Fetcher implements AutoCloseable {
     private final Duration timeout;
     private final Clock clock;
     private Socket socket;
+    private InputStream input;
     private String connectedTo;
 
     Fetcher(String userAgent, Duration timeout, Clock clock) {
@@ -61,7 +62,7 @@ final class Fetcher implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             out.write(request);
             out.flush();
-            Response r = read(new BufferedInputStream(s.getInputStream()));
+            Response r = read(input);
             if (!r.keepAlive) {
                 close();
             }
@@ -103,6 +104,7 @@ final class Fetcher implements AutoCloseable {
             s = tls;
         }
         socket = s;
+        input = new BufferedInputStream(s.getInputStream(), 64 * 1024);
         connectedTo = key;
         return s;
     }
@@ -110,7 +112,7 @@ final class Fetcher implements AutoCloseable {
     private record Response(int status, Map<String, List<String>> headers, byte[] raw, byte[] body, boolean keepAlive) {}
 
     private static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(16 * 1024);
         String statusLine = line(in, raw);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -151,9 +153,10 @@ final class Fetcher implements AutoCloseable {
             if (n < 0 || n > MAX_BODY_BYTES) {
                 throw new IOException("Content-Length " + n + " is over the cap of " + MAX_BODY_BYTES + " bytes");
             }
-            body = in.readNBytes((int) n);
-            if (body.length < n) {
-                throw new IOException("connection closed after " + body.length + " of " + n + " body bytes");
+            body = new byte[(int) n];
+            int got = in.readNBytes(body, 0, body.length);
+            if (got < n) {
+                throw new IOException("connection closed after " + got + " of " + n + " body bytes");
             }
             raw.write(body);
         } else {
@@ -199,7 +202,7 @@ final class Fetcher implements AutoCloseable {
 
     /** One CRLF-terminated line; its bytes, terminator included, are appended to {@code raw}. */
     private static String line(InputStream in, ByteArrayOutputStream raw) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
         int c;
         while ((c = in.read()) != -1) {
             raw.write(c);
@@ -229,6 +232,7 @@ final class Fetcher implements AutoCloseable {
                 // closing a broken connection: nothing left to lose
             }
             socket = null;
+            input = null;
             connectedTo = null;
         }
     }
