@@ -3,48 +3,34 @@ package org.vaxslots.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.testing.Cli;
 import org.vaxslots.testing.DemoRoot;
-import picocli.CommandLine;
 
 /**
  * {@code vaxslots audit [DIR]} as a user runs it: exit 0 and a summary on the demo's output, exit 1
  * with one line per finding naming file and column (never the value), a usage error for a missing
- * directory. Run through its own CommandLine with Main's error handler, as Main would.
+ * directory. Run through Main, as a user types it.
  */
 class AuditCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run audit(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new AuditCommand()).setExecutionExceptionHandler(new ErrorReporter()).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static Cli.Run audit(String... args) {
+        String[] line = new String[args.length + 1];
+        line[0] = "audit";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return Cli.run(line);
     }
 
     @Test
     void audit_demoDataRoot_exitsZeroAndSaysClean() throws Exception {
         Path root = DemoRoot.shared().root();
 
-        Run r = audit(root.toString());
+        Cli.Run r = audit(root.toString());
 
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("audit " + root + ": 27 file(s), "), r.out());
@@ -57,7 +43,7 @@ class AuditCommandTest {
         Path csv = root.resolve("reports/demo/state_daily_coverage.csv");
         Files.writeString(csv, Files.readString(csv).replaceFirst(",Kerala,", ",write.to.me@example.org,"));
 
-        Run r = audit("--data-root", root.toString());
+        Cli.Run r = audit("--data-root", root.toString());
 
         assertEquals(1, r.exit(), r.out() + r.err());
         assertEquals("vaxslots audit: reports/demo/state_daily_coverage.csv: column state_name: a value looks like personal data:"
@@ -67,7 +53,7 @@ class AuditCommandTest {
 
     @Test
     void audit_missingDirectory_isAUsageError() {
-        Run r = audit(dir.resolve("nowhere").toString());
+        Cli.Run r = audit(dir.resolve("nowhere").toString());
 
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("nothing to audit: " + dir.resolve("nowhere") + " is not a directory"), r.err());
@@ -75,9 +61,9 @@ class AuditCommandTest {
 
     @Test
     void audit_help_describesTheCommand() {
-        Run r = audit("--help");
+        Cli.Run r = audit("--help");
 
         assertEquals(0, r.exit());
-        assertTrue(r.out().startsWith("Usage: audit [-hV] [--verbose] [--data-root=DIR] [DIR]"), r.out());
+        assertTrue(r.out().startsWith("Usage: vaxslots audit [-hV] [--verbose] [--data-root=DIR] [DIR]"), r.out());
     }
 }

@@ -3,14 +3,12 @@ package org.vaxslots.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.vaxslots.testing.Cli;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.testing.DemoRoot;
 
@@ -23,18 +21,6 @@ class UnsafeIdsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String err) {}
-
-    private static Run vaxslots(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.execute(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(saved);
-        }
-    }
 
     private List<String> everything() throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -46,7 +32,7 @@ class UnsafeIdsTest {
     void snapshot_sweepIdWithDotDot_refusedBeforeAnyRequestOrFile() throws Exception {
         Path root = dir.resolve("data");
 
-        Run r = vaxslots("snapshot", "--quiet", "--data-root", root.toString(), "--source", "http://127.0.0.1:9/api",
+        Cli.Run r = Cli.run("snapshot", "--quiet", "--data-root", root.toString(), "--source", "http://127.0.0.1:9/api",
                 "--districts", "298", "--sweep-id", "../../escaped");
 
         assertEquals(2, r.exit(), r.err());
@@ -59,7 +45,7 @@ class UnsafeIdsTest {
         Path in = dir.resolve("in.json");
         Files.writeString(in, "{\"centers\":[]}");
 
-        Run r = vaxslots("import", "--data-root", dir.resolve("data").toString(), "--sweep-id", "a/b", in.toString());
+        Cli.Run r = Cli.run("import", "--data-root", dir.resolve("data").toString(), "--sweep-id", "a/b", in.toString());
 
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("invalid sweep id 'a/b'"), r.err());
@@ -70,7 +56,7 @@ class UnsafeIdsTest {
     void report_releaseWithDotDot_refused() throws Exception {
         DemoRoot.copy(dir.resolve("data"), "raw", "tables");
 
-        Run r = vaxslots("report", "--data-root", dir.resolve("data").toString(), "--release", "../../escaped");
+        Cli.Run r = Cli.run("report", "--data-root", dir.resolve("data").toString(), "--release", "../../escaped");
 
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("invalid release name '../../escaped'"), r.err());
@@ -79,7 +65,7 @@ class UnsafeIdsTest {
 
     @Test
     void snapshot_districtIdThatIsAPath_isAUsageError() {
-        Run r = vaxslots("snapshot", "--quiet", "--data-root", dir.resolve("data").toString(), "--source",
+        Cli.Run r = Cli.run("snapshot", "--quiet", "--data-root", dir.resolve("data").toString(), "--source",
                 "http://127.0.0.1:9/api", "--districts", "../298");
 
         assertEquals(2, r.exit(), r.err());
@@ -91,7 +77,7 @@ class UnsafeIdsTest {
         Path root = dir.resolve("data");
         Files.createDirectories(root.resolve("raw").resolve("sweep_id=..hidden"));
 
-        Run r = vaxslots("normalize", "--data-root", root.toString());
+        Cli.Run r = Cli.run("normalize", "--data-root", root.toString());
 
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().startsWith("vaxslots: error: invalid sweep id '..hidden'"), r.err());

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vaxslots.testing.Cli;
 import org.junit.jupiter.api.io.TempDir;
-import org.vaxslots.cli.Main;
 import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Trees;
 
@@ -29,18 +27,6 @@ class DataRootLockTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String err) {}
-
-    private static Run vaxslots(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.execute(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(saved);
-        }
-    }
 
     private static Process holder(DataRoot root) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -56,7 +42,7 @@ class DataRootLockTest {
         DataRoot root = DemoRoot.copy(dir.resolve("data"), "raw");
         Process other = holder(root);
         try {
-            Run refused = vaxslots("normalize", "--data-root", root.root().toString());
+            Cli.Run refused = Cli.run("normalize", "--data-root", root.root().toString());
 
             assertEquals(1, refused.exit(), refused.err());
             assertTrue(refused.err().contains("normalize: data root " + root.root() + " " + REFUSAL), refused.err());
@@ -67,7 +53,7 @@ class DataRootLockTest {
         }
         assertTrue(Files.exists(root.root().resolve(DataRootLock.FILE)), "the killed holder's lock file stays");
 
-        Run after = vaxslots("normalize", "--data-root", root.root().toString());
+        Cli.Run after = Cli.run("normalize", "--data-root", root.root().toString());
 
         assertEquals(0, after.exit(), after.err());
         assertEquals(Trees.digests(DemoRoot.shared().tables()), Trees.digests(root.tables()));
@@ -78,7 +64,7 @@ class DataRootLockTest {
         DataRoot root = DemoRoot.copy(dir.resolve("data"), "raw", "tables");
         Process other = holder(root);
         try {
-            Run refused = vaxslots("report", "--data-root", root.root().toString(), "--release", DemoRoot.RELEASE);
+            Cli.Run refused = Cli.run("report", "--data-root", root.root().toString(), "--release", DemoRoot.RELEASE);
 
             assertEquals(1, refused.exit(), refused.err());
             assertTrue(refused.err().contains("report: data root " + root.root() + " " + REFUSAL), refused.err());
@@ -87,7 +73,7 @@ class DataRootLockTest {
             other.destroyForcibly().waitFor();
         }
 
-        Run after = vaxslots("report", "--data-root", root.root().toString(), "--release", DemoRoot.RELEASE);
+        Cli.Run after = Cli.run("report", "--data-root", root.root().toString(), "--release", DemoRoot.RELEASE);
 
         assertEquals(0, after.exit(), after.err());
         Map<String, String> pack = Trees.digests(root.reports().resolve(DemoRoot.RELEASE));
