@@ -99,9 +99,7 @@ final class SnapshotCommand implements Callable<Integer> {
                 .withEndpoints(endpoints())
                 .withRetry(RetryPolicy.defaults(), exchangesPerFile);
         if (userAgent != null) {
-            request = new SnapshotJob.Request(request.source(), id, request.date(), request.states(), request.districts(),
-                    request.endpoints(), request.budget(), userAgent, request.retry(), request.timeout(),
-                    request.exchangesPerFile());
+            request = request.withUserAgent(userAgent);
         }
         SnapshotJob.Result r = SnapshotJob.run(common.root(), request, Progress.forTerminal(quiet));
         System.out.println(summary(r));

@@ -52,6 +52,10 @@ public final class SnapshotJob {
             return new Request(source, sweepId, date, states, districts, e, budget, userAgent, retry, timeout, exchangesPerFile);
         }
 
+        public Request withUserAgent(String ua) {
+            return new Request(source, sweepId, date, states, districts, endpoints, budget, ua, retry, timeout, exchangesPerFile);
+        }
+
         public Request withRetry(RetryPolicy r) {
             return withRetry(r, exchangesPerFile);
         }
