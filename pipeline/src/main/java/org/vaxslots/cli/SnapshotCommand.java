@@ -84,7 +84,7 @@ final class SnapshotCommand implements Callable<Integer> {
         while (true) {
             long ms = interval.toMillis();
             long next = (System.currentTimeMillis() / ms + 1) * ms;
-            Thread.sleep(next - System.currentTimeMillis());
+            Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
             int code = sweep(SweepIds.of(sweepId != null ? sweepId : "sweep", Instant.ofEpochMilli(next)));
             if (code == 1) {
                 return code;
