@@ -61,6 +61,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "DURATION", description = "Repeat a sweep on aligned ticks, e.g. 15m (for containers without cron).")
     String every;
 
+    @Option(names = "--count", paramLabel = "N",
+            description = "With --every: stop after N sweeps (default: until stopped). Exit as the worst sweep did.")
+    Integer count;
+
     @Option(names = "--min-coverage", paramLabel = "PCT", defaultValue = "100",
             description = "Share of districts that must be captured for exit 0 (default ${DEFAULT-VALUE}).")
     double minCoverage;
@@ -78,10 +82,17 @@ final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (every == null) {
+            if (count != null) {
+                throw new IllegalArgumentException("--count goes with --every");
+            }
             return sweep(sweepId != null ? sweepId : SweepIds.of("sweep", Instant.now()));
         }
         Duration interval = Durations.parse(every);
-        while (true) {
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, was " + count);
+        }
+        int worst = 0;
+        for (int done = 0; count == null || done < count; done++) {
             long ms = interval.toMillis();
             long next = (System.currentTimeMillis() / ms + 1) * ms;
             Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
@@ -89,7 +100,9 @@ final class SnapshotCommand implements Callable<Integer> {
             if (code == 1) {
                 return code;
             }
+            worst = Math.max(worst, code);
         }
+        return worst;
     }
 
     private int sweep(String id) throws Exception {

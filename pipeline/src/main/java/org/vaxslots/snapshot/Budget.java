@@ -55,6 +55,14 @@ final class Budget {
         }
     }
 
+    /**
+     * Counts a call made before this budget existed, by an earlier run of the same source,
+     * {@code ago} before now. Calls are given oldest first.
+     */
+    void countEarlier(Duration ago) {
+        sent.addLast(ticker.nanos() - ago.toNanos());
+    }
+
     /** Blocks until a call fits in the window, records it, and returns how long it waited. */
     Duration acquire() throws InterruptedException {
         long start = ticker.nanos();

@@ -21,7 +21,8 @@ import org.vaxslots.store.SweepIds;
 
 /**
  * One sweep: states, then each state's districts, then the chosen endpoints for each district,
- * every attempt archived as WARC. Polite (one budget, never exceeded; throttling cools down),
+ * every attempt archived as WARC. Polite (one budget per source, never exceeded, that also counts
+ * the calls of earlier runs inside the window; one sweep per source at a time; throttling cools down),
  * resumable (what a sweep already captured is not fetched again), and honest about gaps: a
  * district that still fails is recorded as failed and the sweep goes on.
  */
@@ -92,6 +93,7 @@ public final class SnapshotJob {
     private long retries;
     private long skipped;
     private Duration waited = Duration.ZERO;
+    private SourceCalls sourceCalls;
 
     SnapshotJob(DataRoot root, Request request, Clock clock, Budget.Ticker ticker, Progress progress) {
         this.root = root;
@@ -119,8 +121,15 @@ public final class SnapshotJob {
         info.put("budget", request.budget().toString());
         info.put("user-agent", request.userAgent());
         Map<Integer, String> outcomes = new TreeMap<>();
-        try (SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info);
+        try (SourceCalls source = SourceCalls.open(root, allowlist.base(), request.budget().calls(),
+                        request.budget().window().multipliedBy(2), clock.millis());
+                SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info);
                 fetcher) {
+            sourceCalls = source;
+            long now = clock.millis();
+            for (long t : source.recentCalls()) {
+                budget.countEarlier(Duration.ofMillis(now - t));
+            }
             List<Integer> districts = districts(files, archived);
             progress.start(request.sweepId(), districts.size());
             String date = request.date().format(API_DATE);
@@ -188,6 +197,7 @@ public final class SnapshotJob {
             allowlist.check(uri);
             Exchange x = fetcher.get(uri);
             budget.answered();
+            sourceCalls.record(clock.millis());
             calls++;
             String outcome = x.isOk() ? Bodies.outcome(x) : x.isThrottled() ? "throttled"
                     : x.status() == null ? "network_error" : "http_error";

@@ -52,6 +52,11 @@ public record DataRoot(Path root) {
         return root.resolve("reports");
     }
 
+    /** What a job remembers between runs (the calls made to each source). */
+    public Path state() {
+        return root.resolve("state");
+    }
+
     public Path tmp() {
         return root.resolve("tmp");
     }
