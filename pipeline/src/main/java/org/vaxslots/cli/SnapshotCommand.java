@@ -76,6 +76,11 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Publish a WARC file every N exchanges; a crash loses at most these (default ${DEFAULT-VALUE}).")
     int exchangesPerFile;
 
+    @Option(names = "--no-conditional", negatable = false,
+            description = "Do not send If-None-Match with the ETag of the last full capture (a 304 is archived as a"
+                    + " revisit record and normalized from the capture it repeats).")
+    boolean noConditional;
+
     @Option(names = "--quiet", description = "No progress line (for cron).")
     boolean quiet;
 
@@ -110,7 +115,8 @@ final class SnapshotCommand implements Callable<Integer> {
                 .withBudget(RateLimit.parse(budget))
                 .withScope(states, districts)
                 .withEndpoints(endpoints())
-                .withRetry(RetryPolicy.defaults(), exchangesPerFile);
+                .withRetry(RetryPolicy.defaults(), exchangesPerFile)
+                .withConditional(!noConditional);
         if (userAgent != null) {
             request = request.withUserAgent(userAgent);
         }
@@ -122,9 +128,10 @@ final class SnapshotCommand implements Callable<Integer> {
     static String summary(SnapshotJob.Result r) {
         List<Integer> missed = r.districtOutcomes().entrySet().stream()
                 .filter(e -> !e.getValue().equals("ok") && !e.getValue().equals("empty")).map(java.util.Map.Entry::getKey).toList();
-        return String.format("sweep %s: %d/%d districts captured (%.1f%%), %d calls, %d throttled, %d retries, %d already archived, "
-                        + "%ds waited for budget%s", r.sweepId(), r.captured(), r.districtOutcomes().size(), r.coveragePct(),
-                r.calls(), r.throttled(), r.retries(), r.skippedAsArchived(), r.waitedForBudget().toSeconds(),
+        return String.format("sweep %s: %d/%d districts captured (%.1f%%), %d calls, %d not modified, %d throttled,"
+                        + " %d retries, %d already archived, %ds waited for budget%s", r.sweepId(), r.captured(),
+                r.districtOutcomes().size(), r.coveragePct(), r.calls(), r.notModified(), r.throttled(), r.retries(),
+                r.skippedAsArchived(), r.waitedForBudget().toSeconds(),
                 missed.isEmpty() ? "" : "; not captured: " + missed);
     }
 

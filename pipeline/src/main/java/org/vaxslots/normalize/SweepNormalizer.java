@@ -20,6 +20,7 @@ import org.vaxslots.parse.ResponseParser;
 import org.vaxslots.raw.ArchiveDamage;
 import org.vaxslots.raw.ArchivedResponse;
 import org.vaxslots.raw.RawFiles;
+import org.vaxslots.raw.Revisits;
 import org.vaxslots.raw.WarcArchiveReader;
 import org.vaxslots.schema.ParquetTableWriter;
 import org.vaxslots.schema.Table;
@@ -42,10 +43,12 @@ public final class SweepNormalizer {
 
     private final DataRoot root;
     private final ResponseParser parser;
+    private final Revisits revisits;
 
     public SweepNormalizer(DataRoot root, ResponseParser parser) {
         this.root = root;
         this.parser = parser;
+        this.revisits = new Revisits(root);
     }
 
     public Result normalize(String sweepId) throws IOException {
@@ -83,18 +86,32 @@ public final class SweepNormalizer {
         }
     }
 
-    private void normalizeResponse(String sweepId, ArchivedResponse response, Map<Table, ParquetTableWriter> writers,
+    private void normalizeResponse(String sweepId, ArchivedResponse archived, Map<Table, ParquetTableWriter> writers,
             SchemaEventLog schemaEvents) throws IOException {
+        ArchivedResponse response = archived;
+        boolean repeated = false;
+        String unresolved = null;
+        if (Revisits.isRevisit(archived)) {
+            // A 304: the observation is the capture it repeats, as of this answer's time.
+            Revisits.Resolved resolved = revisits.resolve(archived);
+            response = resolved.response();
+            unresolved = resolved.problem();
+            repeated = unresolved == null;
+        }
         FetchContexts.Fetch fetch = FetchContexts.of(sweepId, response);
         FetchContext ctx = fetch.context();
         Integer status = response.httpStatus();
         String outcome;
         ParsedResponse parsed = null;
+        if (unresolved != null) {
+            writers.get(Table.REJECTS).write(TableRows.reject(sweepId, new RejectRow(response.rawFile(),
+                    response.offset(), ctx.fetchId(), ctx.endpoint().apiName(), "$", unresolved, null)));
+        }
         if ("metadata".equals(response.warcType())) {
             outcome = Outcome.NETWORK_ERROR;
         } else if (status != null && (status == 403 || status == 429)) {
             outcome = Outcome.THROTTLED;
-        } else if (status != null && (status < 200 || status >= 300)) {
+        } else if (!repeated && status != null && (status < 200 || status >= 300)) {
             outcome = Outcome.HTTP_ERROR;
         } else {
             parsed = parser.parse(ctx, response.body());

@@ -21,5 +21,12 @@ public final class RawHeaders {
     /** On metadata records of attempts that got no response: network_error. */
     public static final String OUTCOME = "Vaxslots-Outcome";
 
+    /**
+     * On revisit records (a 304 to a conditional request): the sweep whose response record holds
+     * the body this answer says is unchanged. That record is the one with the same endpoint and
+     * parameters, and the WARC-Date given by the standard WARC-Refers-To-Date field.
+     */
+    public static final String REFERS_TO_SWEEP = "Vaxslots-Refers-To-Sweep";
+
     private RawHeaders() {}
 }

@@ -15,12 +15,14 @@ import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
 
 /**
  * Reads the responses of one raw WARC file in order: {@code resource} records (imports),
- * {@code response} records (captures) and the {@code metadata} records of attempts that got no
- * response. A damaged file (truncated by a power loss,
+ * {@code response} records (captures), {@code revisit} records (a 304 to a conditional request,
+ * with an empty body: {@link Revisits} finds the capture it repeats) and the {@code metadata}
+ * records of attempts that got no response. A damaged file (truncated by a power loss,
  * or corrupt) is read up to its last whole record and the rest is reported as damage, never
  * thrown: the records before it are good data.
  */
@@ -57,7 +59,7 @@ public final class WarcArchiveReader {
                 WarcRecord record = next.get();
                 ArchivedResponse response;
                 try {
-                    if (!(record instanceof WarcResource || record instanceof WarcResponse
+                    if (!(record instanceof WarcResource || record instanceof WarcResponse || record instanceof WarcRevisit
                             || (record instanceof WarcMetadata && record.headers().first(RawHeaders.OUTCOME).isPresent()))) {
                         continue;
                     }
@@ -93,9 +95,29 @@ public final class WarcArchiveReader {
                     record.date(), fields, http.status(), first(http.headers().all("Date")),
                     first(http.headers().all("Age")), first(http.headers().all("ETag")), body);
         }
+        if (record instanceof WarcRevisit revisit) {
+            HttpResponse http = revisit.http();
+            return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
+                    record.date(), fields, http.status(), first(http.headers().all("Date")),
+                    first(http.headers().all("Age")), first(http.headers().all("ETag")), new byte[0]);
+        }
         byte[] body = readCapped(record.body().stream());
         return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
                 record.date(), fields, null, null, null, null, body);
+    }
+
+    /** The one record at {@code offset} of a file, as {@link #read} gives it. */
+    public static ArchivedResponse readAt(Path file, String rawFile, long offset) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(offset);
+            try (WarcReader reader = new WarcReader(channel)) {
+                WarcRecord record = reader.next().orElseThrow(() -> new IOException("no record at offset " + offset));
+                if (!(record instanceof WarcTargetRecord target)) {
+                    throw new IOException("the record at offset " + offset + " is a " + record.type() + " record");
+                }
+                return toResponse(file, rawFile, offset, target);
+            }
+        }
     }
 
     /**

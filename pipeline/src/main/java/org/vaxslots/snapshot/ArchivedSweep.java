@@ -11,7 +11,9 @@ import org.vaxslots.store.DataRoot;
 
 /**
  * What a sweep has already captured, read back from its published raw files: the requests that
- * got a usable answer (so a resumed sweep does not fetch them again) and their bodies.
+ * got a usable answer (so a resumed sweep does not fetch them again) and their bodies. A 304 to a
+ * conditional request (a revisit record) is a usable answer; its body is empty here, since only
+ * the state and district lists, which are never asked conditionally, need one.
  */
 final class ArchivedSweep {
     private final Map<String, byte[]> captured = new HashMap<>();
@@ -21,7 +23,8 @@ final class ArchivedSweep {
         for (Path file : RawFiles.list(root, sweepId)) {
             WarcArchiveReader.read(file, root.relative(file), r -> {
                 String outcome = r.field(RawHeaders.OUTCOME);
-                if ("response".equals(r.warcType()) && ("ok".equals(outcome) || "empty".equals(outcome))) {
+                boolean answered = "response".equals(r.warcType()) || "revisit".equals(r.warcType());
+                if (answered && ("ok".equals(outcome) || "empty".equals(outcome))) {
                     sweep.captured.put(key(r.field(RawHeaders.ENDPOINT), r.field(RawHeaders.PARAMS)), r.body());
                 }
             }, damage -> { });

@@ -8,6 +8,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.raw.WarcArchiveWriter;
 import org.vaxslots.store.Digests;
@@ -15,6 +16,9 @@ import org.vaxslots.store.Digests;
 /**
  * An exchange as WARC records: a {@code request} record, then a {@code response} record that
  * points to it with WARC-Concurrent-To and carries the response exactly as the bytes came in. An attempt that got no response is a {@code metadata} record saying why.
+ * A 304 to a conditional request is a {@code revisit} record (profile server-not-modified) with the
+ * 304 as it came in; the caller gives {@link RawHeaders#REFERS_TO_SWEEP} and {@code WARC-Refers-To-Date}
+ * of the capture it repeats, and those go on the revisit record only.
  * Each record carries the sweep's own fields, so the archive is its own ledger.
  */
 final class ExchangeRecords {
@@ -24,7 +28,11 @@ final class ExchangeRecords {
         WarcRequest.Builder request = new WarcRequest.Builder(x.uri())
                 .date(x.startedAt())
                 .body(MediaType.HTTP_REQUEST, x.requestBytes());
-        fields.forEach(request::addHeader);
+        fields.forEach((name, value) -> {
+            if (!isReference(name)) {
+                request.addHeader(name, value);
+            }
+        });
         WarcRequest req = request.build();
         writer.write(req);
         if (x.status() == null) {
@@ -33,9 +41,23 @@ final class ExchangeRecords {
                     .date(x.finishedAt())
                     .concurrentTo(req.id())
                     .body(MediaType.PLAIN_TEXT, x.networkError().getBytes(StandardCharsets.UTF_8));
-            fields.forEach(meta::addHeader);
+            fields.forEach((name, value) -> {
+                if (!isReference(name)) {
+                    meta.addHeader(name, value);
+                }
+            });
             meta.addHeader(RawHeaders.OUTCOME, "network_error");
             writer.write(meta.build());
+            return;
+        }
+        if (x.status() == 304 && fields.containsKey(RawHeaders.REFERS_TO_SWEEP)) {
+            WarcRevisit.Builder revisit = new WarcRevisit.Builder(x.uri(), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
+                    .date(x.startedAt())
+                    .concurrentTo(req.id())
+                    .body(MediaType.HTTP_RESPONSE, x.rawResponse());
+            revisit.addHeader("WARC-Refers-To-Target-URI", x.uri().toString());
+            fields.forEach(revisit::addHeader);
+            writer.write(revisit.build());
             return;
         }
         WarcDigest payload = new WarcDigest("sha256", Digests.sha256(x.body()));
@@ -44,8 +66,16 @@ final class ExchangeRecords {
                 .concurrentTo(req.id())
                 .payloadDigest(payload)
                 .body(MediaType.HTTP_RESPONSE, x.rawResponse());
-        fields.forEach(response::addHeader);
+        fields.forEach((name, value) -> {
+            if (!isReference(name)) {
+                response.addHeader(name, value);
+            }
+        });
         writer.write(response.build());
+    }
+
+    private static boolean isReference(String field) {
+        return field.equals(RawHeaders.REFERS_TO_SWEEP) || field.equals("WARC-Refers-To-Date");
     }
 
 

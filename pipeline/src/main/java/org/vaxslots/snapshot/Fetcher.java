@@ -55,7 +55,12 @@ final class Fetcher implements AutoCloseable {
     }
 
     Exchange get(URI uri) {
-        byte[] request = requestBytes(uri);
+        return get(uri, Map.of());
+    }
+
+    /** A GET with these headers on top of the usual ones (the If-None-Match of a conditional request). */
+    Exchange get(URI uri, Map<String, String> extra) {
+        byte[] request = requestBytes(uri, extra);
         Instant started = clock.instant();
         try {
             Socket s = connect(uri);
@@ -74,11 +79,13 @@ final class Fetcher implements AutoCloseable {
         }
     }
 
-    private byte[] requestBytes(URI u) {
+    private byte[] requestBytes(URI u, Map<String, String> extra) {
         StringBuilder b = new StringBuilder("GET ").append(u.getRawPath())
                 .append(u.getRawQuery() == null ? "" : "?" + u.getRawQuery()).append(" HTTP/1.1\r\n");
         b.append("Host: ").append(u.getHost()).append(u.getPort() == -1 ? "" : ":" + u.getPort()).append("\r\n");
-        new java.util.TreeMap<>(headers).forEach((k, v) -> b.append(k).append(": ").append(v).append("\r\n"));
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>(headers);
+        all.putAll(extra);
+        all.forEach((k, v) -> b.append(k).append(": ").append(v).append("\r\n"));
         return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 

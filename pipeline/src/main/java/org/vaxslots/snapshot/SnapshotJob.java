@@ -33,28 +33,37 @@ public final class SnapshotJob {
 
     public record Request(String source, String sweepId, LocalDate date, List<Integer> states, List<Integer> districts,
             List<Endpoint> endpoints, RateLimit budget, String userAgent, RetryPolicy retry, Duration timeout,
-            int exchangesPerFile) {
+            int exchangesPerFile, boolean conditional) {
 
         public static Request defaults(String source, String sweepId, LocalDate date) {
             return new Request(source, sweepId, date, List.of(), List.of(), List.of(Endpoint.CALENDAR_BY_DISTRICT),
-                    RateLimit.coWinDefault(), Fetcher.DEFAULT_USER_AGENT, RetryPolicy.defaults(), Duration.ofSeconds(30), 100);
+                    RateLimit.coWinDefault(), Fetcher.DEFAULT_USER_AGENT, RetryPolicy.defaults(), Duration.ofSeconds(30), 100, true);
         }
 
         public Request withBudget(RateLimit b) {
-            return new Request(source, sweepId, date, states, districts, endpoints, b, userAgent, retry, timeout, exchangesPerFile);
+            return new Request(source, sweepId, date, states, districts, endpoints, b, userAgent, retry, timeout,
+                    exchangesPerFile, conditional);
         }
 
         public Request withScope(List<Integer> stateIds, List<Integer> districtIds) {
             return new Request(source, sweepId, date, stateIds, districtIds, endpoints, budget, userAgent, retry, timeout,
-                    exchangesPerFile);
+                    exchangesPerFile, conditional);
         }
 
         public Request withEndpoints(List<Endpoint> e) {
-            return new Request(source, sweepId, date, states, districts, e, budget, userAgent, retry, timeout, exchangesPerFile);
+            return new Request(source, sweepId, date, states, districts, e, budget, userAgent, retry, timeout,
+                    exchangesPerFile, conditional);
         }
 
         public Request withUserAgent(String ua) {
-            return new Request(source, sweepId, date, states, districts, endpoints, budget, ua, retry, timeout, exchangesPerFile);
+            return new Request(source, sweepId, date, states, districts, endpoints, budget, ua, retry, timeout,
+                    exchangesPerFile, conditional);
+        }
+
+        /** Whether per-district requests carry If-None-Match with the ETag of the source's last full capture. */
+        public Request withConditional(boolean c) {
+            return new Request(source, sweepId, date, states, districts, endpoints, budget, userAgent, retry, timeout,
+                    exchangesPerFile, c);
         }
 
         public Request withRetry(RetryPolicy r) {
@@ -62,13 +71,14 @@ public final class SnapshotJob {
         }
 
         public Request withRetry(RetryPolicy r, int filesEvery) {
-            return new Request(source, sweepId, date, states, districts, endpoints, budget, userAgent, r, timeout, filesEvery);
+            return new Request(source, sweepId, date, states, districts, endpoints, budget, userAgent, r, timeout,
+                    filesEvery, conditional);
         }
     }
 
     /** Per district: the outcome of its last attempt for each endpoint ("ok", "empty", "throttled", …). */
     public record Result(String sweepId, Map<Integer, String> districtOutcomes, long calls, long throttled,
-            long retries, long skippedAsArchived, Duration waitedForBudget) {
+            long retries, long skippedAsArchived, Duration waitedForBudget, long notModified) {
 
         public long captured() {
             return districtOutcomes.values().stream().filter(o -> o.equals("ok") || o.equals("empty")).count();
@@ -94,6 +104,8 @@ public final class SnapshotJob {
     private long skipped;
     private Duration waited = Duration.ZERO;
     private SourceCalls sourceCalls;
+    private Validators validators;
+    private long notModified;
 
     SnapshotJob(DataRoot root, Request request, Clock clock, Budget.Ticker ticker, Progress progress) {
         this.root = root;
@@ -121,6 +133,7 @@ public final class SnapshotJob {
         info.put("budget", request.budget().toString());
         info.put("user-agent", request.userAgent());
         Map<Integer, String> outcomes = new TreeMap<>();
+        validators = Validators.read(root, allowlist.base());
         try (SourceCalls source = SourceCalls.open(root, allowlist.base(), request.budget().calls(),
                         request.budget().window().multipliedBy(2), clock.millis());
                 SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info);
@@ -151,7 +164,10 @@ public final class SnapshotJob {
             }
         }
         progress.finish();
-        return new Result(request.sweepId(), outcomes, calls, throttled, retries, skipped, waited);
+        // Only now is every capture of this run in a published file, so only now may the next
+        // sweep's conditional requests point at them.
+        validators.write(root, allowlist.base());
+        return new Result(request.sweepId(), outcomes, calls, throttled, retries, skipped, waited, notModified);
     }
 
     private List<Integer> districts(SweepFiles files, ArchivedSweep archived) throws IOException, InterruptedException {
@@ -188,6 +204,10 @@ public final class SnapshotJob {
             return new Captured("ok", archived.body(key));
         }
         URI uri = allowlist.uri(endpoint, params);
+        // The state and district lists are always fetched whole: the sweep needs their bodies.
+        Validators.Entry prior = request.conditional() && endpoint != Endpoint.STATES && endpoint != Endpoint.DISTRICTS
+                ? validators.get(key).orElse(null) : null;
+        Map<String, String> conditional = prior == null ? Map.of() : Map.of("If-None-Match", prior.etag());
         int tries = 0;
         int throttles = 0;
         while (true) {
@@ -195,11 +215,12 @@ public final class SnapshotJob {
             waited = waited.plus(w);
             progress.waited(w);
             allowlist.check(uri);
-            Exchange x = fetcher.get(uri);
+            Exchange x = fetcher.get(uri, conditional);
             budget.answered();
             sourceCalls.record(clock.millis());
             calls++;
-            String outcome = x.isOk() ? Bodies.outcome(x) : x.isThrottled() ? "throttled"
+            boolean unchanged = prior != null && x.status() != null && x.status() == 304;
+            String outcome = unchanged ? prior.outcome() : x.isOk() ? Bodies.outcome(x) : x.isThrottled() ? "throttled"
                     : x.status() == null ? "network_error" : "http_error";
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put(RawHeaders.SWEEP_ID, request.sweepId());
@@ -209,9 +230,21 @@ public final class SnapshotJob {
             if (x.status() != null) {
                 fields.put(RawHeaders.OUTCOME, outcome);
             }
+            if (unchanged) {
+                fields.put(RawHeaders.REFERS_TO_SWEEP, prior.sweepId());
+                fields.put("WARC-Refers-To-Date", prior.date().toString());
+            }
             ExchangeRecords.write(files.writer(), x, fields);
             files.exchangeWritten();
+            if (unchanged) {
+                notModified++;
+                return new Captured(outcome, null);
+            }
             if (outcome.equals("ok") || outcome.equals("empty")) {
+                String etag = x.header("ETag");
+                if (endpoint != Endpoint.STATES && endpoint != Endpoint.DISTRICTS && Validators.usable(etag)) {
+                    validators.captured(key, new Validators.Entry(etag, request.sweepId(), outcome, x.startedAt(), uri));
+                }
                 return new Captured(outcome, Bodies.decoded(x));
             }
             if (x.isThrottled()) {

@@ -13,8 +13,12 @@ public final class SweepIds {
 
     private SweepIds() {}
 
+    public static boolean isValid(String sweepId) {
+        return sweepId != null && VALID.matcher(sweepId).matches() && !sweepId.contains("..");
+    }
+
     public static String requireValid(String sweepId) {
-        if (sweepId == null || !VALID.matcher(sweepId).matches() || sweepId.contains("..")) {
+        if (!isValid(sweepId)) {
             throw new IllegalArgumentException("invalid sweep id '" + sweepId
                     + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
