@@ -1,8 +1,8 @@
 -- notebooks-sql/checks/check_capacities_non_negative.sql
 -- Passes when it returns no rows: no capacity, count or estimate below zero.
--- Reads: int_sessions_deduplicated, district_age_group_daily.
-WITH observations AS (
-    SELECT * FROM int_sessions_deduplicated
+-- Reads: int_session_runs_sequenced (every capacity seen, once per run), district_age_group_daily.
+WITH runs AS (
+    SELECT * FROM int_session_runs_sequenced
 ),
 
 districts AS (
@@ -11,9 +11,9 @@ districts AS (
 
 bad_observations AS (
     SELECT
-        'int_sessions_deduplicated' AS relation,
-        sweep_id || ' ' || session_id AS row_key
-    FROM observations
+        'int_session_runs_sequenced' AS relation,
+        valid_from_sweep_id || ' ' || session_id AS row_key
+    FROM runs
     WHERE available_capacity < 0
         OR available_capacity_dose1 < 0
         OR available_capacity_dose2 < 0

@@ -2,6 +2,7 @@ package org.vaxslots.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vaxslots.report.ReportJob;
@@ -30,9 +31,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the pack (default: <data-root>/reports/<release>/).")
     Path out;
 
+    @Option(names = "--timings", description = "Print the wall time of each notebooks-sql file and report step to stderr.")
+    boolean timings;
+
     @Override
     public Integer call() throws Exception {
-        System.out.println(summary(ReportJob.run(common.root(), new ReportJob.Request(from, to, release, out))));
+        ReportJob.Result result = ReportJob.run(common.root(), new ReportJob.Request(from, to, release, out));
+        if (timings) {
+            result.timings().forEach((step, d) -> System.err.printf(Locale.ROOT, "%8.2f s  %s%n", d.toNanos() / 1e9, step));
+        }
+        System.out.println(summary(result));
         return 0;
     }
 

@@ -10,9 +10,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.sql.DuckDb;
@@ -33,6 +37,7 @@ public final class SqlLayers implements AutoCloseable {
     private final Connection connection;
     private final Path referenceDir;
     private final List<String> index;
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
 
     private SqlLayers(Connection connection, Path referenceDir, List<String> index) {
         this.connection = connection;
@@ -100,9 +105,16 @@ public final class SqlLayers implements AutoCloseable {
         return connection;
     }
 
+    /** Wall time of each file executed so far, in order (report --timings prints them). */
+    public Map<String, Duration> timings() {
+        return Collections.unmodifiableMap(timings);
+    }
+
     private void execute(String entry) throws SQLException {
+        long start = System.nanoTime();
         try (Statement st = connection.createStatement()) {
             st.execute(sql(entry));
+            timings.put(entry, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage(), e);
         }
