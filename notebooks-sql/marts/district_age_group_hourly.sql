@@ -2,7 +2,7 @@
 -- Grain: one row per hour of as_of time (India time), Co-WIN district and age group, for every hour
 -- in which a sweep had data for the district; an age group listed anywhere in the range for the
 -- district gets a row (0 when nothing was open then).
--- Reads: int_district_sweeps_covered, stg_sweep_district_sessions, int_session_runs_sequenced. When
+-- Reads: int_district_sweeps_covered, stg_sweep_district_sessions, stg_session_history. When
 -- several sweeps fall in one hour, the latest one is used: open capacity is a snapshot, not a sum
 -- over sweeps.
 CREATE OR REPLACE TABLE district_age_group_hourly AS
@@ -19,8 +19,10 @@ sweep_sessions AS (
 ),
 
 runs AS (
-    SELECT * FROM int_session_runs_sequenced
+    SELECT * FROM stg_session_history
     WHERE district_id IS NOT NULL
+        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 district_names AS (

@@ -33,6 +33,8 @@ import org.vaxslots.store.DataRoot;
 public final class SqlLayers implements AutoCloseable {
     static final String INDEX = "/notebooks-sql/index.txt";
     static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
+    /** A directory: when set, DuckDB writes a JSON profile of each file built there (operators, rows, time). */
+    public static final String PROFILE_ENV = "VAXSLOTS_DUCKDB_PROFILE";
 
     private final Connection connection;
     private final Path referenceDir;
@@ -113,6 +115,11 @@ public final class SqlLayers implements AutoCloseable {
     private void execute(String entry) throws SQLException {
         long start = System.nanoTime();
         try (Statement st = connection.createStatement()) {
+            String profile = System.getenv(PROFILE_ENV);
+            if (profile != null && !profile.isBlank()) {
+                st.execute("SET enable_profiling = 'json'");
+                st.execute("SET profiling_output = '" + quote(Path.of(profile, entry.replace('/', '-') + ".json").toString()) + "'");
+            }
             st.execute(sql(entry));
             timings.put(entry, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {

@@ -1,9 +1,11 @@
--- notebooks-sql/checks/check_session_runs_key_unique.sql
+-- notebooks-sql/checks/check_session_history_key_unique.sql
 -- Passes when it returns no rows: one run per session, session date and run number, and runs of a
 -- session never overlap in time (the history was deduplicated to one observation per sweep).
--- Reads: int_session_runs_sequenced.
+-- Reads: stg_session_history, in the report range.
 WITH runs AS (
-    SELECT * FROM int_session_runs_sequenced
+    SELECT * FROM stg_session_history
+    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 duplicate_keys AS (
