@@ -11,10 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Run notebooks-sql (staging -> intermediate -> marts; every check must return no",
-                "rows) and write a report pack: six long-format CSVs, README.md, dictionary.csv,",
-                "manifest.json with checksums and provenance, and PNG charts. The pack is built aside",
-                "and renamed into place; the same tables give the same CSVs."})
+        description = {"Bring the derived tables of `compact` up to date for the range, run notebooks-sql",
+                "(staging -> intermediate -> marts; every check must return no rows) and write a report pack:",
+                "six long-format CSVs, README.md, dictionary.csv, manifest.json with checksums and provenance,",
+                "and PNG charts. The pack is built aside and renamed into place; the same tables give the",
+                "same CSVs."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
