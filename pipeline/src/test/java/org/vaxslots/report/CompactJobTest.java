@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.audit.AuditJob;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Duck;
@@ -77,6 +78,15 @@ class CompactJobTest {
             }
             assertEquals(expected, written, table);
         }
+    }
+
+    @Test
+    void compact_derivedTables_passThePrivacyAudit() throws Exception {
+        DataRoot root = copy("e");
+        CompactJob.run(root, null, null);
+        AuditJob.Result audit = AuditJob.run(root.root());
+        assertEquals(List.of(), audit.findings());
+        assertEquals(5 * 5 + 1 + 2, audit.files(), "5 sweeps x 5 tables, sweep 3's second fetches file (the 403), 2 derived partitions");
     }
 
     @Test
