@@ -1,8 +1,11 @@
 -- notebooks-sql/checks/check_capacities_non_negative.sql
 -- Passes when it returns no rows: no capacity, count or estimate below zero.
--- Reads: int_sessions_deduplicated, district_age_group_daily.
-WITH observations AS (
-    SELECT * FROM int_sessions_deduplicated
+-- Reads: stg_session_history (every capacity seen, once per run) in the report range,
+-- district_age_group_daily.
+WITH runs AS (
+    SELECT * FROM stg_session_history
+    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 districts AS (
@@ -11,9 +14,9 @@ districts AS (
 
 bad_observations AS (
     SELECT
-        'int_sessions_deduplicated' AS relation,
-        sweep_id || ' ' || session_id AS row_key
-    FROM observations
+        'session_history' AS relation,
+        valid_from_sweep_id || ' ' || session_id AS row_key
+    FROM runs
     WHERE available_capacity < 0
         OR available_capacity_dose1 < 0
         OR available_capacity_dose2 < 0

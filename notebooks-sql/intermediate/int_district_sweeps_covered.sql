@@ -1,7 +1,8 @@
 -- notebooks-sql/intermediate/int_district_sweeps_covered.sql
 -- Grain: one row per sweep and Co-WIN district that the sweep tried to cover: fetched by district,
 -- or seen in its sessions (a pin-code response also lists a district's sessions).
--- Reads: int_district_fetches_classified, int_sessions_deduplicated. A sweep covers the session
+-- Reads: int_district_fetches_classified, stg_sweep_district_sessions (session dates in the report
+-- range). A sweep covers the session
 -- dates from window_start_date to window_end_date; has_data is true when a district fetch was ok or
 -- empty, or when the district's sessions were seen in the sweep.
 CREATE OR REPLACE TABLE int_district_sweeps_covered AS
@@ -10,7 +11,9 @@ WITH district_fetches AS (
 ),
 
 sessions AS (
-    SELECT * FROM int_sessions_deduplicated
+    SELECT * FROM stg_sweep_district_sessions
+    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 seen_in_sessions AS (

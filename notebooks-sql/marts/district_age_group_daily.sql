@@ -1,6 +1,6 @@
 -- notebooks-sql/marts/district_age_group_daily.sql
 -- Grain: one row per session date, Co-WIN district and age group that listed at least one session.
--- Reads: int_session_spells_summarised, int_session_observations_sequenced,
+-- Reads: int_session_spells_summarised, stg_sweep_district_sessions (open slots per sweep),
 -- int_district_sweeps_covered, int_districts_crosswalked. Metrics as defined in DESIGN.md:
 -- shares are 0-100; sweeps without data for the district are counted, never read as "no slots";
 -- per-capita figures are computed for the whole census district (all its Co-WIN units together)
@@ -11,8 +11,11 @@ WITH sessions AS (
     WHERE district_id IS NOT NULL
 ),
 
-observations AS (
-    SELECT * FROM int_session_observations_sequenced
+sweep_sessions AS (
+    SELECT * FROM stg_sweep_district_sessions
+    WHERE district_id IS NOT NULL
+        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 district_sweeps AS (
@@ -51,15 +54,13 @@ session_metrics AS (
 
 open_per_sweep AS (
     SELECT
-        observations.sweep_id,
-        sessions.session_date,
-        sessions.district_id,
-        sessions.age_group,
-        sum(observations.available_capacity) AS open_capacity
-    FROM observations
-    INNER JOIN sessions
-        ON sessions.session_id = observations.session_id
-    GROUP BY observations.sweep_id, sessions.session_date, sessions.district_id, sessions.age_group
+        sweep_id,
+        session_date,
+        district_id,
+        age_group,
+        sum(open_capacity) AS open_capacity
+    FROM sweep_sessions
+    GROUP BY sweep_id, session_date, district_id, age_group
 ),
 
 open_sweeps AS (

@@ -2,17 +2,27 @@
 -- Grain: one row per hour of as_of time (India time), Co-WIN district and age group, for every hour
 -- in which a sweep had data for the district; an age group listed anywhere in the range for the
 -- district gets a row (0 when nothing was open then).
--- Reads: int_district_sweeps_covered, int_session_observations_sequenced. When several sweeps fall
--- in one hour, the latest one is used: open capacity is a snapshot, not a sum over sweeps.
+-- Reads: int_district_sweeps_covered, stg_sweep_district_sessions, stg_session_history. When
+-- several sweeps fall in one hour, the latest one is used: open capacity is a snapshot, not a sum
+-- over sweeps.
 CREATE OR REPLACE TABLE district_age_group_hourly AS
 WITH district_sweeps AS (
     SELECT * FROM int_district_sweeps_covered
     WHERE has_data
 ),
 
-observations AS (
-    SELECT * FROM int_session_observations_sequenced
+sweep_sessions AS (
+    SELECT * FROM stg_sweep_district_sessions
     WHERE district_id IS NOT NULL
+        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+),
+
+runs AS (
+    SELECT * FROM stg_session_history
+    WHERE district_id IS NOT NULL
+        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 district_names AS (
@@ -20,7 +30,7 @@ district_names AS (
         district_id,
         max(state_name) AS state_name,
         max(district_name) AS district_name
-    FROM observations
+    FROM runs
     GROUP BY district_id
 ),
 
@@ -28,7 +38,7 @@ district_age_groups AS (
     SELECT DISTINCT
         district_id,
         age_group
-    FROM observations
+    FROM runs
 ),
 
 latest_sweep_per_hour AS (
@@ -46,10 +56,10 @@ open_at_sweep AS (
         sweep_id,
         district_id,
         age_group,
-        sum(available_capacity) AS open_capacity,
-        count(DISTINCT center_id) FILTER (WHERE available_capacity > 0) AS centers_with_open_slots,
-        count(*) FILTER (WHERE available_capacity > 0) AS sessions_open
-    FROM observations
+        sum(open_capacity) AS open_capacity,
+        length(list_distinct(flatten(list(open_center_ids)))) AS centers_with_open_slots,
+        sum(sessions_open) AS sessions_open
+    FROM sweep_sessions
     GROUP BY sweep_id, district_id, age_group
 ),
 

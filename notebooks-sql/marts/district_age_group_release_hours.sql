@@ -1,14 +1,14 @@
 -- notebooks-sql/marts/district_age_group_release_hours.sql
 -- Grain: one row per Co-WIN district, age group and hour of day (India time, 0-23) in which new
 -- capacity was first seen.
--- Reads: int_session_observations_sequenced. A release is an increase between two consecutive
--- observations of a session, or the first capacity of a session that an earlier sweep with data
--- did not list (is_new_listing). Capacity already open at the first sweep is not a release seen:
--- when it appeared is unknown. The hour is that of the sweep that first saw the new capacity; it
+-- Reads: int_session_runs_sequenced. A release is an increase between two consecutive
+-- observations of a session (where a run starts), or the first capacity of a session that an
+-- earlier sweep with data did not list (is_new_listing). Capacity already open at the first sweep
+-- is not a release seen: when it appeared is unknown. The hour is that of the sweep that first saw the new capacity; it
 -- appeared at some time since the sweep before.
 CREATE OR REPLACE TABLE district_age_group_release_hours AS
-WITH observations AS (
-    SELECT * FROM int_session_observations_sequenced
+WITH runs AS (
+    SELECT * FROM int_session_runs_sequenced
     WHERE district_id IS NOT NULL
 ),
 
@@ -19,9 +19,9 @@ releases AS (
         district_name,
         age_group,
         session_id,
-        CAST(hour(as_of_at + INTERVAL 330 MINUTE) AS INTEGER) AS release_hour_ist,
+        CAST(hour(valid_from_at + INTERVAL 330 MINUTE) AS INTEGER) AS release_hour_ist,
         capacity_released
-    FROM observations
+    FROM runs
     WHERE capacity_released > 0
         AND (previous_capacity IS NOT NULL OR is_new_listing)
 ),

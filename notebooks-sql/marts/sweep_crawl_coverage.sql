@@ -1,6 +1,6 @@
 -- notebooks-sql/marts/sweep_crawl_coverage.sql
 -- Grain: one row per sweep that fetched a district, or saw sessions, for the report range.
--- Reads: int_district_fetches_classified, int_sessions_deduplicated, stg_fetches. A district counts
+-- Reads: int_district_fetches_classified, stg_sweep_district_sessions, stg_fetches. A district counts
 -- once per sweep, with the best outcome of its fetches: ok, empty (valid, nothing listed: "no
 -- slots"), throttled (HTTP 403 or 429) or failed (http_error, network_error, invalid_body).
 -- crawl_coverage_pct = (ok + empty) / attempted.
@@ -10,7 +10,9 @@ WITH district_fetches AS (
 ),
 
 sessions AS (
-    SELECT * FROM int_sessions_deduplicated
+    SELECT * FROM stg_sweep_district_sessions
+    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
 fetches AS (

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Open-data pipeline for Co-WIN vaccination appointment availability.",
         subcommands = {DemoCommand.class, ImportCommand.class, NormalizeCommand.class, SqlCommand.class,
-                SimulateCommand.class, SnapshotCommand.class, ReportCommand.class, NotebookCommand.class, AuditCommand.class,
+                SimulateCommand.class, SnapshotCommand.class, CompactCommand.class, ReportCommand.class, NotebookCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
                 "Data root: --data-root, else $VAXSLOTS_DATA_ROOT, else ./data."})

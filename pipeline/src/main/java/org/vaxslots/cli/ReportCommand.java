@@ -2,6 +2,7 @@ package org.vaxslots.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vaxslots.report.ReportJob;
@@ -10,10 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Run notebooks-sql (staging -> intermediate -> marts; every check must return no",
-                "rows) and write a report pack: six long-format CSVs, README.md, dictionary.csv,",
-                "manifest.json with checksums and provenance, and PNG charts. The pack is built aside",
-                "and renamed into place; the same tables give the same CSVs."})
+        description = {"Bring the derived tables of `compact` up to date for the range, run notebooks-sql",
+                "(staging -> intermediate -> marts; every check must return no rows) and write a report pack:",
+                "six long-format CSVs, README.md, dictionary.csv, manifest.json with checksums and provenance,",
+                "and PNG charts. The pack is built aside and renamed into place; the same tables give the",
+                "same CSVs."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -30,9 +32,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the pack (default: <data-root>/reports/<release>/).")
     Path out;
 
+    @Option(names = "--timings", description = "Print the wall time of each notebooks-sql file and report step to stderr.")
+    boolean timings;
+
     @Override
     public Integer call() throws Exception {
-        System.out.println(summary(ReportJob.run(common.root(), new ReportJob.Request(from, to, release, out))));
+        ReportJob.Result result = ReportJob.run(common.root(), new ReportJob.Request(from, to, release, out));
+        if (timings) {
+            result.timings().forEach((step, d) -> System.err.printf(Locale.ROOT, "%8.2f s  %s%n", d.toNanos() / 1e9, step));
+        }
+        System.out.println(summary(result));
         return 0;
     }
 

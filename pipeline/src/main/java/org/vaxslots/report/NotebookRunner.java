@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.DataRootLock;
 
 /**
  * Executes a numbered notebook ({@code notebooks-sql/explore/NN_name.sql}) statement by statement
@@ -33,6 +34,9 @@ public final class NotebookRunner {
         md.append("# ").append(sqlFile.getFileName()).append("\n\n")
                 .append("Executed by `vaxslots notebook` over the tables of a data root; each statement is followed by")
                 .append(" the first ").append(SHOWN_ROWS).append(" rows of its result.\n");
+        try (DataRootLock lock = DataRootLock.acquire(root, "notebook")) {
+            CompactJob.run(root, null, null);
+        }
         try (SqlLayers layers = SqlLayers.build(root, null, null)) {
             int n = 0;
             for (String sql : statements) {

@@ -31,7 +31,8 @@ record PackFacts(
         Map<String, String> referenceDigests,
         List<String> checks) {
 
-    record RawFile(String path, long bytes, String sha256) {}
+    /** A raw file behind the pack; bytes and sha256 are null when raw/ does not hold it (tables copied without raw/). */
+    record RawFile(String path, Long bytes, String sha256) {}
 
     record Sweep(String sweepId, String firstAsOfAt, String lastAsOfAt, List<RawFile> rawFiles) {}
 
@@ -65,7 +66,7 @@ record PackFacts(
                 String file = rs.getString(4);
                 if (file != null) {
                     Path p = root.root().resolve(file);
-                    raw.get(id).add(new RawFile(file, Files.size(p), sha256(p)));
+                    raw.get(id).add(Files.isRegularFile(p) ? new RawFile(file, Files.size(p), sha256(p)) : new RawFile(file, null, null));
                 }
             }
         }

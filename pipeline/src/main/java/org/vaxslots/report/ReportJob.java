@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.vaxslots.store.DataRootLock;
  *
  * <p>Steps:
  * <ol>
+ *   <li>Compact: bring the change-only session_history and sweep_district_sessions up to date for the range
+ *       ({@link CompactJob}: only session dates whose sweeps changed are rebuilt).
  *   <li>BuildLayers: notebooks-sql staging, intermediate and marts over the tables ({@link SqlLayers}).
  *   <li>RunChecks: every checks/*.sql must return no rows, else nothing is published.
  *   <li>WriteCsvs: one CSV per reports/*.sql, in a directory under tmp/.
@@ -48,8 +51,12 @@ public final class ReportJob {
      */
     public record Request(LocalDate from, LocalDate to, String release, Path out) {}
 
-    /** The published pack, and the rows of each CSV in it. */
-    public record Result(Path pack, String release, Map<String, Long> csvRows, List<String> sweeps) {}
+    /**
+     * The published pack, the rows of each CSV in it, and the wall time of each step (each
+     * notebooks-sql file of BuildLayers by name, then the other steps), in order.
+     */
+    public record Result(Path pack, String release, Map<String, Long> csvRows, List<String> sweeps,
+            Map<String, Duration> timings) {}
 
     private ReportJob() {}
 
@@ -57,35 +64,57 @@ public final class ReportJob {
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
             throw new IllegalArgumentException("--from " + request.from() + " is after --to " + request.to());
         }
-        try (DataRootLock lock = DataRootLock.acquire(root, "report");
-                SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
-            List<Checks.Failure> failures = Checks.run(layers);
-            if (!failures.isEmpty()) {
-                throw new Checks.FailedException(failures);
-            }
-            String release = request.release() != null ? validRelease(request.release()) : defaultRelease(layers, request);
-            Path out = (request.out() != null ? request.out() : root.reports().resolve(release)).toAbsolutePath().normalize();
-            Path staging = stagingDir(root, out);
-            try {
-                Files.createDirectories(staging);
-                Map<String, ReportCsv.Written> csvs = new LinkedHashMap<>();
-                for (String entry : layers.entries("reports/")) {
-                    String name = entry.substring("reports/".length()).replace(".sql", ".csv");
-                    csvs.put(name, ReportCsv.write(layers.connection(), SqlLayers.sql(entry), staging.resolve(name)));
-                }
-                writeDictionary(csvs, staging.resolve("dictionary.csv"));
-                Charts.writeAll(layers.connection(), staging);
-                PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs);
-                Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
-                PackManifest.write(facts, staging, Instant.now());
-                publish(root, staging, out);
-                Map<String, Long> rows = new LinkedHashMap<>();
-                csvs.forEach((k, v) -> rows.put(k, v.rows()));
-                return new Result(out, release, rows, facts.sweepIds());
-            } finally {
-                AtomicFiles.deleteTree(staging);
+        try (DataRootLock lock = DataRootLock.acquire(root, "report")) {
+            Map<String, Duration> timings = new LinkedHashMap<>();
+            long step = System.nanoTime();
+            CompactJob.run(root, request.from(), request.to());
+            step = lap(timings, "Compact", step);
+            try (SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
+                timings.putAll(layers.timings());
+                step = System.nanoTime();
+                return publishPack(root, request, layers, timings, step);
             }
         }
+    }
+
+    private static Result publishPack(DataRoot root, Request request, SqlLayers layers, Map<String, Duration> timings, long step)
+            throws IOException, SQLException {
+        List<Checks.Failure> failures = Checks.run(layers);
+        step = lap(timings, "RunChecks", step);
+        if (!failures.isEmpty()) {
+            throw new Checks.FailedException(failures);
+        }
+        String release = request.release() != null ? validRelease(request.release()) : defaultRelease(layers, request);
+        Path out = (request.out() != null ? request.out() : root.reports().resolve(release)).toAbsolutePath().normalize();
+        Path staging = stagingDir(root, out);
+        try {
+            Files.createDirectories(staging);
+            Map<String, ReportCsv.Written> csvs = new LinkedHashMap<>();
+            for (String entry : layers.entries("reports/")) {
+                String name = entry.substring("reports/".length()).replace(".sql", ".csv");
+                csvs.put(name, ReportCsv.write(layers.connection(), SqlLayers.sql(entry), staging.resolve(name)));
+            }
+            step = lap(timings, "WriteCsvs", step);
+            writeDictionary(csvs, staging.resolve("dictionary.csv"));
+            Charts.writeAll(layers.connection(), staging);
+            step = lap(timings, "DrawCharts", step);
+            PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs);
+            Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
+            PackManifest.write(facts, staging, Instant.now());
+            publish(root, staging, out);
+            lap(timings, "WriteReadmeManifestAndPublish", step);
+            Map<String, Long> rows = new LinkedHashMap<>();
+            csvs.forEach((k, v) -> rows.put(k, v.rows()));
+            return new Result(out, release, rows, facts.sweepIds(), java.util.Collections.unmodifiableMap(timings));
+        } finally {
+            AtomicFiles.deleteTree(staging);
+        }
+    }
+
+    private static long lap(Map<String, Duration> timings, String name, long start) {
+        long now = System.nanoTime();
+        timings.put(name, Duration.ofNanos(now - start));
+        return now;
     }
 
     private static String validRelease(String release) {

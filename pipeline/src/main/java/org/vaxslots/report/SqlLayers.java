@@ -10,9 +10,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.sql.DuckDb;
@@ -29,10 +33,13 @@ import org.vaxslots.store.DataRoot;
 public final class SqlLayers implements AutoCloseable {
     static final String INDEX = "/notebooks-sql/index.txt";
     static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
+    /** A directory: when set, DuckDB writes a JSON profile of each file built there (operators, rows, time). */
+    public static final String PROFILE_ENV = "VAXSLOTS_DUCKDB_PROFILE";
 
     private final Connection connection;
     private final Path referenceDir;
     private final List<String> index;
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
 
     private SqlLayers(Connection connection, Path referenceDir, List<String> index) {
         this.connection = connection;
@@ -100,9 +107,21 @@ public final class SqlLayers implements AutoCloseable {
         return connection;
     }
 
+    /** Wall time of each file executed so far, in order (report --timings prints them). */
+    public Map<String, Duration> timings() {
+        return Collections.unmodifiableMap(timings);
+    }
+
     private void execute(String entry) throws SQLException {
+        long start = System.nanoTime();
         try (Statement st = connection.createStatement()) {
+            String profile = System.getenv(PROFILE_ENV);
+            if (profile != null && !profile.isBlank()) {
+                st.execute("SET enable_profiling = 'json'");
+                st.execute("SET profiling_output = '" + quote(Path.of(profile, entry.replace('/', '-') + ".json").toString()) + "'");
+            }
             st.execute(sql(entry));
+            timings.put(entry, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage(), e);
         }

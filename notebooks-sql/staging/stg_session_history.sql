@@ -1,0 +1,9 @@
+-- notebooks-sql/staging/stg_session_history.sql
+-- Grain: one row per session, session date and run of unchanged observations (change-only history).
+-- Reads: tables/session_history/session_date=*/part-*.parquet, written by `vaxslots compact` (and by
+-- `vaxslots report` before it reads) from the sessions of the sweeps with a marker; columns are
+-- defined in data-schema/tables/session_history.avsc and data-schema/dictionary.csv.
+-- Paths are relative to the data root. A filter on session_date reads only those partitions.
+CREATE OR REPLACE VIEW stg_session_history AS
+SELECT *
+FROM read_parquet('tables/session_history/*/*.parquet', hive_partitioning = true);
