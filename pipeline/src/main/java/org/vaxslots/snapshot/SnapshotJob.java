@@ -86,6 +86,7 @@ public final class SnapshotJob {
     private final Fetcher fetcher;
     private final Clock clock;
     private final Progress progress;
+    private final Archiver.Recorder recorder;
     private final SplittableRandom jitter;
     private long calls;
     private long throttled;
@@ -94,6 +95,11 @@ public final class SnapshotJob {
     private Duration waited = Duration.ZERO;
 
     SnapshotJob(DataRoot root, Request request, Clock clock, Budget.Ticker ticker, Progress progress) {
+        this(root, request, clock, ticker, progress, ExchangeRecords::write);
+    }
+
+    SnapshotJob(DataRoot root, Request request, Clock clock, Budget.Ticker ticker, Progress progress,
+            Archiver.Recorder recorder) {
         this.root = root;
         this.request = request;
         this.allowlist = Allowlist.forBase(request.source());
@@ -102,6 +108,7 @@ public final class SnapshotJob {
         this.fetcher = new Fetcher(request.userAgent(), request.timeout(), clock);
         this.clock = clock;
         this.progress = progress;
+        this.recorder = recorder;
         this.jitter = new SplittableRandom(request.sweepId().hashCode());
     }
 
@@ -119,9 +126,11 @@ public final class SnapshotJob {
         info.put("budget", request.budget().toString());
         info.put("user-agent", request.userAgent());
         Map<Integer, String> outcomes = new TreeMap<>();
-        try (SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info);
+        try (Archiver archiver = new Archiver(
+                SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info), recorder,
+                Archiver.MAX_QUEUED_BYTES);
                 fetcher) {
-            List<Integer> districts = districts(files, archived);
+            List<Integer> districts = districts(archiver, archived);
             progress.start(request.sweepId(), districts.size());
             String date = request.date().format(API_DATE);
             for (int districtId : districts) {
@@ -130,7 +139,7 @@ public final class SnapshotJob {
                     Map<String, String> params = new LinkedHashMap<>();
                     params.put("district_id", Integer.toString(districtId));
                     params.put("date", date);
-                    String o = capture(files, archived, e, params).outcome;
+                    String o = capture(archiver, archived, e, params).outcome;
                     if (!o.equals("ok") && !o.equals("empty")) {
                         outcome = o;
                     } else if (o.equals("empty") && outcome.equals("ok")) {
@@ -145,11 +154,11 @@ public final class SnapshotJob {
         return new Result(request.sweepId(), outcomes, calls, throttled, retries, skipped, waited);
     }
 
-    private List<Integer> districts(SweepFiles files, ArchivedSweep archived) throws IOException, InterruptedException {
+    private List<Integer> districts(Archiver archiver, ArchivedSweep archived) throws IOException, InterruptedException {
         if (!request.districts().isEmpty()) {
             return request.districts();
         }
-        Captured states = capture(files, archived, Endpoint.STATES, Map.of());
+        Captured states = capture(archiver, archived, Endpoint.STATES, Map.of());
         if (states.body == null) {
             throw new IOException("the states list could not be fetched from " + allowlist.base() + " (last outcome: "
                     + states.outcome + "); nothing to sweep");
@@ -157,7 +166,7 @@ public final class SnapshotJob {
         List<Integer> stateIds = request.states().isEmpty() ? Bodies.ids(states.body, "states", "state_id") : request.states();
         List<Integer> districts = new ArrayList<>();
         for (int stateId : stateIds) {
-            Captured list = capture(files, archived, Endpoint.DISTRICTS, Map.of("state_id", Integer.toString(stateId)));
+            Captured list = capture(archiver, archived, Endpoint.DISTRICTS, Map.of("state_id", Integer.toString(stateId)));
             if (list.body == null) {
                 throw new IOException("the district list of state " + stateId + " could not be fetched (last outcome: "
                         + list.outcome + ")");
@@ -169,8 +178,8 @@ public final class SnapshotJob {
 
     private record Captured(String outcome, byte[] body) {}
 
-    /** One request until it is captured or given up; every attempt is archived. */
-    private Captured capture(SweepFiles files, ArchivedSweep archived, Endpoint endpoint, Map<String, String> params)
+    /** One request until it is captured or given up; every attempt is handed to the archive, in order. */
+    private Captured capture(Archiver archiver, ArchivedSweep archived, Endpoint endpoint, Map<String, String> params)
             throws IOException, InterruptedException {
         String query = ImportJob.query(params);
         String key = ArchivedSweep.key(endpoint.apiName(), query);
@@ -199,8 +208,7 @@ public final class SnapshotJob {
             if (x.status() != null) {
                 fields.put(RawHeaders.OUTCOME, outcome);
             }
-            ExchangeRecords.write(files.writer(), x, fields);
-            files.exchangeWritten();
+            archiver.archive(x, fields);
             if (outcome.equals("ok") || outcome.equals("empty")) {
                 return new Captured(outcome, Bodies.decoded(x));
             }
