@@ -1,6 +1,7 @@
 package org.vaxslots.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -118,7 +119,8 @@ final class ResponseBodies {
         for (int i = 0; i < cd.sessions().size(); i++) {
             Session s = cd.sessions().get(i);
             sb.append(i == 0 ? "{" : ",{").append("\"session_id\":\"").append(s.sessionId())
-                    .append("\",\"date\":\"").append(DATE.format(s.date()))
+                    .append("\",\"date\":\"");
+            date(sb, s.date())
                     .append("\",\"available_capacity\":").append(s.availableCapacity());
             ageFieldsVaccineSlots(sb, c, s, era);
             if (era.doseSplit()) {
@@ -137,7 +139,8 @@ final class ResponseBodies {
 
     private static void sessionRow(StringBuilder sb, Center c, Session s, Era era) {
         centerHead(sb, c, era, true);
-        sb.append(",\"session_id\":\"").append(s.sessionId()).append("\",\"date\":\"").append(DATE.format(s.date())).append('"');
+        sb.append(",\"session_id\":\"").append(s.sessionId()).append("\",\"date\":\"");
+        date(sb, s.date()).append('"');
         if (!era.doseSplit()) {
             sb.append(",\"available_capacity\":").append(s.availableCapacity());
         } else if (!era.teens()) {
@@ -174,6 +177,18 @@ final class ResponseBodies {
             }
         }
         sb.append(']');
+    }
+
+    /** {@link #DATE}'s text, written without the formatter for four-digit years (the formatter was a tenth of a body). */
+    static StringBuilder date(StringBuilder sb, LocalDate d) {
+        int year = d.getYear();
+        if (year < 1000 || year > 9999) {
+            return sb.append(DATE.format(d));
+        }
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return sb.append((char) ('0' + day / 10)).append((char) ('0' + day % 10)).append('-')
+                .append((char) ('0' + month / 10)).append((char) ('0' + month % 10)).append('-').append(year);
     }
 
     static StringBuilder str(StringBuilder sb, String s) {
