@@ -22,6 +22,8 @@ public final class SimClock {
      * skips the zone-rule search, which was a quarter of generating a calendar body.
      */
     private static final ZoneOffsetTransition LAST_IST_TRANSITION = lastTransition(IST.getRules());
+    private static final LocalDateTime IST_FIXED_FROM = LAST_IST_TRANSITION.getDateTimeAfter();
+    private static final ZoneOffset IST_FIXED_OFFSET = LAST_IST_TRANSITION.getOffsetAfter();
 
     private final Clock wall;
     private final Instant wallAtStart;
@@ -40,10 +42,10 @@ public final class SimClock {
 
     /** An IST local date-time as an instant; the same as {@code t.atZone(IST).toInstant()}. */
     static Instant ist(LocalDateTime t) {
-        if (t.isBefore(LAST_IST_TRANSITION.getDateTimeAfter())) {
+        if (t.isBefore(IST_FIXED_FROM)) {
             return t.atZone(IST).toInstant();
         }
-        return t.toInstant(LAST_IST_TRANSITION.getOffsetAfter());
+        return t.toInstant(IST_FIXED_OFFSET);
     }
 
     SimClock(Clock wall, Instant start, double speed) {
