@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
@@ -27,7 +28,8 @@ import org.vaxslots.store.Digests;
  * Writes one new WARC file (gzip per record) into a sweep's raw directory. The file is written as
  * {@code NAME.warc.gz.open} and renamed to {@code NAME.warc.gz} only by {@link #close()} after a
  * flush to disk; readers take only {@code .warc.gz}, so a crash leaves nothing they would read.
- * An existing raw file is never opened for writing.
+ * An existing raw file is never opened for writing. Each record is its own gzip member, written
+ * to the file in one piece ({@link GzipMembers}).
  */
 public final class WarcArchiveWriter implements AutoCloseable {
     public static final String SUFFIX = ".warc.gz";
@@ -38,15 +40,17 @@ public final class WarcArchiveWriter implements AutoCloseable {
     private final Path finalPath;
     private final Path openPath;
     private final FileChannel channel;
+    private final GzipMembers gzip;
     private final WarcWriter writer;
     private int records;
     private boolean closed;
 
-    private WarcArchiveWriter(Path finalPath, Path openPath, FileChannel channel, WarcWriter writer) {
+    private WarcArchiveWriter(Path finalPath, Path openPath, FileChannel channel) throws IOException {
         this.finalPath = finalPath;
         this.openPath = openPath;
         this.channel = channel;
-        this.writer = writer;
+        this.gzip = new GzipMembers(channel);
+        this.writer = new WarcWriter(gzip, WarcCompression.NONE);
     }
 
     /** Opens a new file named {@code <kind>-<stamp>-<random>.warc.gz} and writes its warcinfo record. */
@@ -58,11 +62,10 @@ public final class WarcArchiveWriter implements AutoCloseable {
         Path finalPath = dir.resolve(name);
         Path openPath = dir.resolve(name + OPEN_SUFFIX);
         FileChannel channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        WarcArchiveWriter w = new WarcArchiveWriter(finalPath, openPath, channel,
-                new WarcWriter(channel, WarcCompression.GZIP));
+        WarcArchiveWriter w = new WarcArchiveWriter(finalPath, openPath, channel);
         Map<String, List<String>> fields = new LinkedHashMap<>();
         info.forEach((k, v) -> fields.put(k, List.of(v)));
-        w.writer.write(new Warcinfo.Builder().date(now).filename(name).fields(fields).build());
+        w.member(new Warcinfo.Builder().date(now).filename(name).fields(fields).build());
         return w;
     }
 
@@ -77,15 +80,20 @@ public final class WarcArchiveWriter implements AutoCloseable {
                 .body(type, body);
         fields.forEach(b::addHeader);
         WarcResource record = b.build();
-        writer.write(record);
+        member(record);
         records++;
         return record.id();
     }
 
     /** Writes a record built elsewhere (the snapshot job's request, response and metadata records). */
-    public void write(org.netpreserve.jwarc.WarcRecord record) throws IOException {
-        writer.write(record);
+    public void write(WarcRecord record) throws IOException {
+        member(record);
         records++;
+    }
+
+    private void member(WarcRecord record) throws IOException {
+        writer.write(record);
+        gzip.finishMember();
     }
 
     public int records() {
@@ -105,6 +113,18 @@ public final class WarcArchiveWriter implements AutoCloseable {
         channel.force(true);
         writer.close();
         AtomicFiles.publish(openPath, finalPath);
+    }
+
+    /**
+     * Closes the file without publishing it, after a failed write: it stays {@code NAME.warc.gz.open},
+     * which no reader takes and the next crawl of the sweep renames aside.
+     */
+    public void abandon() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
     }
 
 }

@@ -117,11 +117,15 @@ final class ApiRouter {
 
     private List<ResponseBodies.CenterDays> window(List<Center> centers, LocalDate from, int days, Instant now,
                                                    Era era, boolean onlyOpen) {
-        List<ResponseBodies.CenterDays> out = new ArrayList<>();
+        List<ResponseBodies.CenterDays> out = new ArrayList<>(centers.size());
+        LocalDate[] dates = new LocalDate[days];
+        for (int d = 0; d < days; d++) {
+            dates[d] = from.plusDays(d);
+        }
         for (Center c : centers) {
             List<Session> sessions = new ArrayList<>();
-            for (int d = 0; d < days; d++) {
-                for (Session s : model.sessions(c, from.plusDays(d), now, era)) {
+            for (LocalDate date : dates) {
+                for (Session s : model.sessions(c, date, now, era)) {
                     if (!onlyOpen || s.availableCapacity() > 0) {
                         sessions.add(s);
                     }

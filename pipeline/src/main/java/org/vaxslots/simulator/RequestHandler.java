@@ -51,7 +51,7 @@ final class RequestHandler {
         if (!req.path().startsWith("/api/")) {
             return plain(404, ApiResult.TEXT, "Not Found".getBytes(StandardCharsets.UTF_8), now);
         }
-        stats.countRequest();
+        stats.countRequest(clock.wall().millis());
         long n = apiRequests.getAndIncrement();
         String path = req.path().substring(4);
         String endpoint = ApiRouter.endpointOf(path);

@@ -1,6 +1,6 @@
 package org.vaxslots.simulator;
 
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class ResponseBodies {
     }
 
     static byte[] states(List<Geography.State> states) {
-        StringBuilder sb = new StringBuilder(2048).append("{\"states\":[");
+        JsonBytes sb = new JsonBytes(2048).append("{\"states\":[");
         for (int i = 0; i < states.size(); i++) {
             Geography.State s = states.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"state_id\":").append(s.id()).append(",\"state_name\":");
@@ -31,7 +31,7 @@ final class ResponseBodies {
     }
 
     static byte[] districts(List<Geography.District> districts) {
-        StringBuilder sb = new StringBuilder(2048).append("{\"districts\":[");
+        JsonBytes sb = new JsonBytes(2048).append("{\"districts\":[");
         for (int i = 0; i < districts.size(); i++) {
             Geography.District d = districts.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"district_id\":").append(d.id()).append(",\"district_name\":");
@@ -41,7 +41,7 @@ final class ResponseBodies {
     }
 
     static byte[] calendar(List<CenterDays> centers, Era era) {
-        StringBuilder sb = new StringBuilder(256 + centers.size() * 900).append("{\"centers\":[");
+        JsonBytes sb = new JsonBytes(256 + centers.size() * 900).append("{\"centers\":[");
         for (int i = 0; i < centers.size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -53,7 +53,7 @@ final class ResponseBodies {
 
     /** calendarByCenter: {@code centers} is one object, {@code {}} when the center has no sessions. */
     static byte[] calendarOfOneCenter(CenterDays center, Era era) {
-        StringBuilder sb = new StringBuilder(2048).append("{\"centers\":");
+        JsonBytes sb = new JsonBytes(2048).append("{\"centers\":");
         if (center == null) {
             sb.append("{}");
         } else {
@@ -63,7 +63,7 @@ final class ResponseBodies {
     }
 
     static byte[] sessionRows(List<CenterDays> centers, Era era) {
-        StringBuilder sb = new StringBuilder(256 + centers.size() * 1200).append("{\"sessions\":[");
+        JsonBytes sb = new JsonBytes(256 + centers.size() * 1200).append("{\"sessions\":[");
         boolean first = true;
         for (CenterDays cd : centers) {
             for (Session s : cd.sessions()) {
@@ -77,7 +77,7 @@ final class ResponseBodies {
 
     /** findByLatLong: no recorded sample exists; fields follow the spec's center summary (unverified). */
     static byte[] centerSummaries(List<Center> centers) {
-        StringBuilder sb = new StringBuilder(256 + centers.size() * 300).append("{\"centers\":[");
+        JsonBytes sb = new JsonBytes(256 + centers.size() * 300).append("{\"centers\":[");
         for (int i = 0; i < centers.size(); i++) {
             Center c = centers.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"center_id\":").append(c.id()).append(",\"name\":");
@@ -91,7 +91,7 @@ final class ResponseBodies {
         return bytes(sb.append("],\"ttl\":24}"));
     }
 
-    private static void centerHead(StringBuilder sb, Center c, Era era, boolean flat) {
+    private static void centerHead(JsonBytes sb, Center c, Era era, boolean flat) {
         sb.append("{\"center_id\":").append(c.id()).append(",\"name\":");
         str(sb, c.name());
         if (era.hasAddress()) {
@@ -111,14 +111,15 @@ final class ResponseBodies {
         sb.append(",\"fee_type\":\"").append(c.paid() ? "Paid" : "Free").append('"');
     }
 
-    private static void calendarCenter(StringBuilder sb, CenterDays cd, Era era) {
+    private static void calendarCenter(JsonBytes sb, CenterDays cd, Era era) {
         Center c = cd.center();
         centerHead(sb, c, era, false);
         sb.append(",\"sessions\":[");
         for (int i = 0; i < cd.sessions().size(); i++) {
             Session s = cd.sessions().get(i);
             sb.append(i == 0 ? "{" : ",{").append("\"session_id\":\"").append(s.sessionId())
-                    .append("\",\"date\":\"").append(DATE.format(s.date()))
+                    .append("\",\"date\":\"");
+            date(sb, s.date())
                     .append("\",\"available_capacity\":").append(s.availableCapacity());
             ageFieldsVaccineSlots(sb, c, s, era);
             if (era.doseSplit()) {
@@ -135,9 +136,10 @@ final class ResponseBodies {
         sb.append('}');
     }
 
-    private static void sessionRow(StringBuilder sb, Center c, Session s, Era era) {
+    private static void sessionRow(JsonBytes sb, Center c, Session s, Era era) {
         centerHead(sb, c, era, true);
-        sb.append(",\"session_id\":\"").append(s.sessionId()).append("\",\"date\":\"").append(DATE.format(s.date())).append('"');
+        sb.append(",\"session_id\":\"").append(s.sessionId()).append("\",\"date\":\"");
+        date(sb, s.date()).append('"');
         if (!era.doseSplit()) {
             sb.append(",\"available_capacity\":").append(s.availableCapacity());
         } else if (!era.teens()) {
@@ -154,7 +156,7 @@ final class ResponseBodies {
         sb.append('}');
     }
 
-    private static void ageFieldsVaccineSlots(StringBuilder sb, Center c, Session s, Era era) {
+    private static void ageFieldsVaccineSlots(JsonBytes sb, Center c, Session s, Era era) {
         sb.append(",\"min_age_limit\":").append(s.minAgeLimit());
         if (s.maxAgeLimit() != null) {
             sb.append(",\"max_age_limit\":").append(s.maxAgeLimit());
@@ -174,6 +176,41 @@ final class ResponseBodies {
             }
         }
         sb.append(']');
+    }
+
+    /** {@link #DATE}'s text, written without the formatter for four-digit years (the formatter was a tenth of a body). */
+    static JsonBytes date(JsonBytes sb, LocalDate d) {
+        int year = d.getYear();
+        if (year < 1000 || year > 9999) {
+            return sb.append(DATE.format(d));
+        }
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return sb.append((char) ('0' + day / 10)).append((char) ('0' + day % 10)).append('-')
+                .append((char) ('0' + month / 10)).append((char) ('0' + month % 10)).append('-').append(year);
+    }
+
+    /** As {@link #str(StringBuilder, String)}; characters that need no escape are appended in runs. */
+    static JsonBytes str(JsonBytes sb, String s) {
+        sb.append('"');
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x20 && ch != '"' && ch != '\\') {
+                continue;
+            }
+            sb.append(s, plain, i);
+            plain = i + 1;
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(String.format("\\u%04x", (int) ch));
+            }
+        }
+        return sb.append(s, plain, s.length()).append('"');
     }
 
     static StringBuilder str(StringBuilder sb, String s) {
@@ -198,7 +235,7 @@ final class ResponseBodies {
         return sb.append('"');
     }
 
-    private static byte[] bytes(StringBuilder sb) {
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] bytes(JsonBytes sb) {
+        return sb.toBytes();
     }
 }

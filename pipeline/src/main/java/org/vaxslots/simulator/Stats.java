@@ -3,16 +3,21 @@ package org.vaxslots.simulator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters served at {@code GET /__simulator/stats}. {@code requests} counts every request under
  * /api; {@code throttled} the 403s from the rate limit; {@code blocked_user_agent} the 403s for a
  * non-browser User-Agent; {@code unauthenticated} the 401s on protected paths; per endpoint and
- * status; and one counter per injected fault (drift also per kind, e.g. {@code drift_retyped}).
+ * status; one counter per injected fault (drift also per kind, e.g. {@code drift_retyped}); and
+ * {@code first_request_ms}/{@code last_request_ms}, when the first and the last /api request
+ * arrived (wall clock, epoch milliseconds; 0 before any), the span a client's call rate is seen over.
  */
 public final class Stats {
     private final LongAdder requests = new LongAdder();
+    private final AtomicLong firstRequestMillis = new AtomicLong();
+    private final AtomicLong lastRequestMillis = new AtomicLong();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder blockedUserAgent = new LongAdder();
     private final LongAdder unauthenticated = new LongAdder();
@@ -23,8 +28,10 @@ public final class Stats {
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
 
-    void countRequest() {
+    void countRequest(long wallMillis) {
         requests.increment();
+        firstRequestMillis.compareAndSet(0, wallMillis);
+        lastRequestMillis.accumulateAndGet(wallMillis, Math::max);
     }
 
     void countThrottled() {
@@ -115,6 +122,8 @@ public final class Stats {
                 .append(",\"cache_hits\":").append(cacheHits())
                 .append(",\"not_modified\":").append(notModified())
                 .append(",\"replayed\":").append(replayed())
+                .append(",\"first_request_ms\":").append(firstRequestMillis.get())
+                .append(",\"last_request_ms\":").append(lastRequestMillis.get())
                 .append(",\"by_status\":");
         counts(sb, byStatus);
         sb.append(",\"by_path\":{");

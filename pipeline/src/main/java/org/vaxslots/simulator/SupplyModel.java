@@ -25,6 +25,7 @@ final class SupplyModel {
     private static final int[] CAPACITIES = {10, 20, 30, 50, 50, 100, 100, 100, 150, 200, 200, 300};
     private static final int[] SAME_DAY_HOURS = {8, 8, 9, 9, 10};
     private static final int[] EVE_HOURS = {12, 14, 16, 17, 18, 20};
+    private static final LocalTime CLOSING = LocalTime.of(18, 0);
 
     private final long seed;
     private final Geography geography;
@@ -112,11 +113,11 @@ final class SupplyModel {
             return null;
         }
         LocalDateTime release = releaseAt(date, Mix.mix(h ^ 0x5e1ea5e));
-        Instant released = release.atZone(SimClock.IST).toInstant();
+        Instant released = SimClock.ist(release);
         if (now.isBefore(released)) {
             return null;
         }
-        Instant closes = date.atTime(LocalTime.of(18, 0)).atZone(SimClock.IST).toInstant();
+        Instant closes = SimClock.ist(date.atTime(CLOSING));
         Instant until = now.isAfter(closes) ? closes : now;
         double minutes = Math.max(0, (until.toEpochMilli() - released.toEpochMilli()) / 60_000.0);
         int capacity = CAPACITIES[Mix.below(Mix.mix(h ^ 0xca9), CAPACITIES.length)];

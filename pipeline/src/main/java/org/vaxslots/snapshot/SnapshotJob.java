@@ -97,6 +97,7 @@ public final class SnapshotJob {
     private final Fetcher fetcher;
     private final Clock clock;
     private final Progress progress;
+    private final Archiver.Recorder recorder;
     private final SplittableRandom jitter;
     private long calls;
     private long throttled;
@@ -108,6 +109,11 @@ public final class SnapshotJob {
     private long notModified;
 
     SnapshotJob(DataRoot root, Request request, Clock clock, Budget.Ticker ticker, Progress progress) {
+        this(root, request, clock, ticker, progress, ExchangeRecords::write);
+    }
+
+    SnapshotJob(DataRoot root, Request request, Clock clock, Budget.Ticker ticker, Progress progress,
+            Archiver.Recorder recorder) {
         this.root = root;
         this.request = request;
         this.allowlist = Allowlist.forBase(request.source());
@@ -116,6 +122,7 @@ public final class SnapshotJob {
         this.fetcher = new Fetcher(request.userAgent(), request.timeout(), clock);
         this.clock = clock;
         this.progress = progress;
+        this.recorder = recorder;
         this.jitter = new SplittableRandom(request.sweepId().hashCode());
     }
 
@@ -136,14 +143,16 @@ public final class SnapshotJob {
         validators = Validators.read(root, allowlist.base());
         try (SourceCalls source = SourceCalls.open(root, allowlist.base(), request.budget().calls(),
                         request.budget().window().multipliedBy(2), clock.millis());
-                SweepFiles files = SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info);
+                Archiver archiver = new Archiver(
+                        SweepFiles.open(root, request.sweepId(), request.exchangesPerFile(), clock, info), recorder,
+                        Archiver.MAX_QUEUED_BYTES);
                 fetcher) {
             sourceCalls = source;
             long now = clock.millis();
             for (long t : source.recentCalls()) {
                 budget.countEarlier(Duration.ofMillis(now - t));
             }
-            List<Integer> districts = districts(files, archived);
+            List<Integer> districts = districts(archiver, archived);
             progress.start(request.sweepId(), districts.size());
             String date = request.date().format(API_DATE);
             for (int districtId : districts) {
@@ -152,7 +161,7 @@ public final class SnapshotJob {
                     Map<String, String> params = new LinkedHashMap<>();
                     params.put("district_id", Integer.toString(districtId));
                     params.put("date", date);
-                    String o = capture(files, archived, e, params).outcome;
+                    String o = capture(archiver, archived, e, params).outcome;
                     if (!o.equals("ok") && !o.equals("empty")) {
                         outcome = o;
                     } else if (o.equals("empty") && outcome.equals("ok")) {
@@ -170,11 +179,11 @@ public final class SnapshotJob {
         return new Result(request.sweepId(), outcomes, calls, throttled, retries, skipped, waited, notModified);
     }
 
-    private List<Integer> districts(SweepFiles files, ArchivedSweep archived) throws IOException, InterruptedException {
+    private List<Integer> districts(Archiver archiver, ArchivedSweep archived) throws IOException, InterruptedException {
         if (!request.districts().isEmpty()) {
             return request.districts();
         }
-        Captured states = capture(files, archived, Endpoint.STATES, Map.of());
+        Captured states = capture(archiver, archived, Endpoint.STATES, Map.of());
         if (states.body == null) {
             throw new IOException("the states list could not be fetched from " + allowlist.base() + " (last outcome: "
                     + states.outcome + "); nothing to sweep");
@@ -182,7 +191,7 @@ public final class SnapshotJob {
         List<Integer> stateIds = request.states().isEmpty() ? Bodies.ids(states.body, "states", "state_id") : request.states();
         List<Integer> districts = new ArrayList<>();
         for (int stateId : stateIds) {
-            Captured list = capture(files, archived, Endpoint.DISTRICTS, Map.of("state_id", Integer.toString(stateId)));
+            Captured list = capture(archiver, archived, Endpoint.DISTRICTS, Map.of("state_id", Integer.toString(stateId)));
             if (list.body == null) {
                 throw new IOException("the district list of state " + stateId + " could not be fetched (last outcome: "
                         + list.outcome + ")");
@@ -194,8 +203,8 @@ public final class SnapshotJob {
 
     private record Captured(String outcome, byte[] body) {}
 
-    /** One request until it is captured or given up; every attempt is archived. */
-    private Captured capture(SweepFiles files, ArchivedSweep archived, Endpoint endpoint, Map<String, String> params)
+    /** One request until it is captured or given up; every attempt is handed to the archive, in order. */
+    private Captured capture(Archiver archiver, ArchivedSweep archived, Endpoint endpoint, Map<String, String> params)
             throws IOException, InterruptedException {
         String query = ImportJob.query(params);
         String key = ArchivedSweep.key(endpoint.apiName(), query);
@@ -234,8 +243,7 @@ public final class SnapshotJob {
                 fields.put(RawHeaders.REFERS_TO_SWEEP, prior.sweepId());
                 fields.put("WARC-Refers-To-Date", prior.date().toString());
             }
-            ExchangeRecords.write(files.writer(), x, fields);
-            files.exchangeWritten();
+            archiver.archive(x, fields);
             if (unchanged) {
                 notModified++;
                 return new Captured(outcome, null);

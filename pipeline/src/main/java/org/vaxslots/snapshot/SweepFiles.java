@@ -18,7 +18,8 @@ import org.vaxslots.store.DataRoot;
 /**
  * The raw files of one sweep being crawled: an exclusive lock (a second crawler of the same sweep
  * is refused; the OS drops the lock of a killed one), and WARC files rotated every N exchanges so
- * a crash loses at most the exchanges of the file being written, which resume fetches again.
+ * a crash loses at most the exchanges of the file being written (and those still queued for it,
+ * see {@link Archiver}), which resume fetches again. Used by one thread at a time.
  */
 final class SweepFiles implements AutoCloseable {
     private final DataRoot root;
@@ -99,6 +100,15 @@ final class SweepFiles implements AutoCloseable {
             current.close();
             current = null;
             filesPublished++;
+        }
+    }
+
+    /** After a failed write: the file being written is left unpublished, so its exchanges count as not captured. */
+    void abandonCurrent() throws IOException {
+        if (current != null) {
+            WarcArchiveWriter w = current;
+            current = null;
+            w.abandon();
         }
     }
 
