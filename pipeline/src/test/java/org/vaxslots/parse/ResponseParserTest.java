@@ -76,6 +76,17 @@ class ResponseParserTest {
     }
 
     @Test
+    void parse_sessionMissingSeveralExpectedFields_recordsThemInDeclaredOrder() {
+        ParsedResponse r = parse(calendar("{\"session_id\":\"s1\",\"date\":\"04-05-2021\",\"available_capacity\":7,"
+                + "\"min_age_limit\":45}"));
+
+        // The order of schema_events rows follows this order; it must not change from one JVM to the next.
+        assertEquals(List.of("centers[].sessions[].available_capacity_dose1", "centers[].sessions[].available_capacity_dose2",
+                "centers[].sessions[].vaccine", "centers[].sessions[].slots"),
+                r.observations().stream().map(SchemaObservation::path).toList());
+    }
+
+    @Test
     void parse_sessionDates_readOrRejectedAsTheFormatterDoes() {
         String[][] cases = {
                 {"04-05-2021", "2021-05-04"}, {"4-5-2021", "2021-05-04"}, {" 04-05-2021 ", "2021-05-04"},
