@@ -56,6 +56,7 @@ public final class SweepNormalizer {
         Path staging = root.tmp().resolve("normalize").resolve(sweepId + "-" + UUID.randomUUID());
         Map<Table, ParquetTableWriter> writers = new EnumMap<>(Table.class);
         SchemaEventLog schemaEvents = new SchemaEventLog();
+        TableRows tableRows = new TableRows();
         long[] responses = {0};
         try {
             for (Table t : Table.values()) {
@@ -69,7 +70,7 @@ public final class SweepNormalizer {
                 rawNames.add(rawFile);
                 WarcArchiveReader.read(file, rawFile, response -> {
                     responses[0]++;
-                    normalizeResponse(sweepId, response, writers, schemaEvents);
+                    normalizeResponse(sweepId, response, writers, schemaEvents, tableRows);
                 }, damage -> writers.get(Table.REJECTS).write(TableRows.reject(sweepId, damageRow(damage))));
             }
             for (GenericRecord row : schemaEvents.rows(sweepId)) {
@@ -87,7 +88,7 @@ public final class SweepNormalizer {
     }
 
     private void normalizeResponse(String sweepId, ArchivedResponse archived, Map<Table, ParquetTableWriter> writers,
-            SchemaEventLog schemaEvents) throws IOException {
+            SchemaEventLog schemaEvents, TableRows tableRows) throws IOException {
         ArchivedResponse response = archived;
         boolean repeated = false;
         String unresolved = null;
@@ -117,10 +118,10 @@ public final class SweepNormalizer {
             parsed = parser.parse(ctx, response.body());
             outcome = Outcome.of(parsed);
             for (CenterRow c : parsed.centers()) {
-                writers.get(Table.CENTERS).write(TableRows.center(ctx, c));
+                writers.get(Table.CENTERS).write(tableRows.center(ctx, c));
             }
             for (SessionRow s : parsed.sessions()) {
-                writers.get(Table.SESSIONS).write(TableRows.session(ctx, s));
+                writers.get(Table.SESSIONS).write(tableRows.session(ctx, s));
             }
             for (RecordProblem p : parsed.problems()) {
                 writers.get(Table.REJECTS).write(TableRows.reject(sweepId, new RejectRow(response.rawFile(),

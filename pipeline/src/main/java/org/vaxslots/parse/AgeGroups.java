@@ -20,13 +20,14 @@ import org.apache.commons.csv.CSVRecord;
 public final class AgeGroups {
     static final String RESOURCE = "/data-schema/age_groups.csv";
 
-    private record Rule(int min, String max, String allowAllAge, String from, String to, String group) {
+    /** {@code from}/{@code to} are null for "*" (no bound), parsed once when the table loads. */
+    private record Rule(int min, String max, String allowAllAge, LocalDate from, LocalDate to, String group) {
         boolean matches(int minAge, Integer maxAge, Boolean allow, LocalDate date) {
             return min == minAge
                     && cell(max, maxAge == null ? null : maxAge.toString())
                     && cell(allowAllAge, allow == null ? null : allow.toString())
-                    && (from.equals("*") || !date.isBefore(LocalDate.parse(from)))
-                    && (to.equals("*") || !date.isAfter(LocalDate.parse(to)));
+                    && (from == null || !date.isBefore(from))
+                    && (to == null || !date.isAfter(to));
         }
 
         private static boolean cell(String rule, String value) {
@@ -56,18 +57,24 @@ public final class AgeGroups {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         for (CSVRecord r : format.parse(csv)) {
             rules.add(new Rule(Integer.parseInt(r.get("min_age_limit")), r.get("max_age_limit"),
-                    r.get("allow_all_age"), r.get("session_date_from"), r.get("session_date_to"),
+                    r.get("allow_all_age"), bound(r.get("session_date_from")), bound(r.get("session_date_to")),
                     r.get("age_group")));
         }
         return new AgeGroups(rules);
     }
 
+    private static LocalDate bound(String cell) {
+        return cell.equals("*") ? null : LocalDate.parse(cell);
+    }
+
     /** The group of a session, or empty when no rule covers the combination. */
     public Optional<String> classify(int minAge, Integer maxAge, Boolean allowAllAge, LocalDate sessionDate) {
-        return rules.stream()
-                .filter(r -> r.matches(minAge, maxAge, allowAllAge, sessionDate))
-                .map(Rule::group)
-                .findFirst();
+        for (Rule r : rules) {
+            if (r.matches(minAge, maxAge, allowAllAge, sessionDate)) {
+                return Optional.of(r.group());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The readable label kept for a combination no rule covers: "44+" or "12-60". */

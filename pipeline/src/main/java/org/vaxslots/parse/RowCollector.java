@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,15 +33,20 @@ final class RowCollector {
     static final Set<String> CENTER_FIELDS = Set.of("center_id", "name", "name_l", "address", "address_l",
             "state_name", "state_name_l", "district_name", "district_name_l", "block_name", "block_name_l",
             "pincode", "lat", "long", "from", "to", "fee_type", "vaccine_fees", "sessions");
-    static final Set<String> CENTER_EXPECTED = Set.of("address", "block_name", "pincode", "lat", "long",
+    /*
+     * The EXPECTED sets are iterated to record missing fields, in the order the schema_events rows
+     * are then written: they keep the order written here. (Set.of iterates in an order that changes
+     * from one JVM to the next, which made a rebuild write schema_events in another row order.)
+     */
+    static final Set<String> CENTER_EXPECTED = ordered("address", "block_name", "pincode", "lat", "long",
             "from", "to", "fee_type");
     static final Set<String> SESSION_FIELDS = Set.of("session_id", "date", "available_capacity",
             "available_capacity_dose1", "available_capacity_dose2", "min_age_limit", "max_age_limit",
             "allow_all_age", "vaccine", "slots");
-    static final Set<String> SESSION_EXPECTED = Set.of("available_capacity_dose1", "available_capacity_dose2",
+    static final Set<String> SESSION_EXPECTED = ordered("available_capacity_dose1", "available_capacity_dose2",
             "vaccine", "slots");
     static final Set<String> FLAT_FIELDS = union(CENTER_FIELDS, SESSION_FIELDS, Set.of("fee"));
-    static final Set<String> FLAT_EXPECTED = union(CENTER_EXPECTED, SESSION_EXPECTED, Set.of("fee"));
+    static final Set<String> FLAT_EXPECTED = union(CENTER_EXPECTED, SESSION_EXPECTED, ordered("fee"));
 
     /** Day first, as Co-WIN sends it; unpadded days and months were accepted by the API too. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-uuuu")
@@ -260,11 +267,44 @@ final class RowCollector {
     }
 
     private static LocalDate date(String text) throws BadRecordException {
+        LocalDate usual = ddMmYyyy(text);
+        if (usual != null) {
+            return usual;
+        }
         try {
             return LocalDate.parse(text.trim(), DATE);
         } catch (DateTimeParseException e) {
             throw new BadRecordException("date " + ResponseParser.clip(text) + " is not dd-MM-yyyy");
         }
+    }
+
+    /**
+     * The form nearly every session date has, "dd-MM-yyyy", read without the formatter (it was a
+     * tenth of the parse time); null for anything else, which the formatter then reads or rejects.
+     */
+    private static LocalDate ddMmYyyy(String t) {
+        if (t.length() != 10 || t.charAt(2) != '-' || t.charAt(5) != '-') {
+            return null;
+        }
+        int day = digits(t, 0, 2);
+        int month = digits(t, 3, 5);
+        int year = digits(t, 6, 10);
+        if (day < 1 || month < 1 || month > 12 || year < 0 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private void addSession(SessionRow row, String path) throws BadRecordException {
@@ -282,12 +322,16 @@ final class RowCollector {
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
-        java.util.HashSet<String> all = new java.util.HashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         for (Set<String> s : sets) {
             all.addAll(s);
         }
         all.remove("sessions");
         all.remove("vaccine_fees");
-        return Set.copyOf(all);
+        return Collections.unmodifiableSet(all);
+    }
+
+    private static Set<String> ordered(String... names) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
     }
 }

@@ -2,71 +2,99 @@ package org.vaxslots.schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.vaxslots.model.CenterRow;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.RejectRow;
 import org.vaxslots.model.SessionRow;
 
 /**
- * Model values to Avro records of the table schemas. {@code put} by name fails on a field the
- * .avsc does not have, and {@link #checked} fails on a required field left unset, so the code
- * cannot drift from data-schema/ unnoticed.
+ * Model values to Avro records of the table schemas. Centers and sessions are filled by position,
+ * in the order {@link #CENTER_COLUMNS} and {@link #SESSION_COLUMNS} name, which are checked against
+ * the .avsc when the class loads; other tables by name, which fails on a field the .avsc does not
+ * have. {@link #checked} fails on a required field left unset, so the code cannot drift from
+ * data-schema/ unnoticed.
+ *
+ * <p>An instance serves one writer thread: strings that repeat from row to row (names of places,
+ * vaccines, slot times) are handed to Parquet as {@link Utf8} encoded once, which parquet-avro
+ * writes without encoding them again; the bytes written are the same as for a {@code String}.
  */
 public final class TableRows {
-    private TableRows() {}
+    static final List<String> CENTER_COLUMNS = List.of("sweep_id", "fetch_id", "as_of_at", "endpoint", "center_id",
+            "name", "address", "state_name", "district_name", "district_id", "block_name", "pincode", "lat", "long",
+            "from_time", "to_time", "is_overnight", "fee_type", "vaccine_fees", "sessions_count");
+    static final List<String> SESSION_COLUMNS = List.of("sweep_id", "fetch_id", "as_of_at", "endpoint",
+            "session_id", "center_id", "state_name", "district_name", "district_id", "block_name", "pincode",
+            "session_date", "vaccine", "min_age_limit", "max_age_limit", "allow_all_age", "age_group",
+            "available_capacity", "available_capacity_dose1", "available_capacity_dose2", "fee_type", "fee",
+            "slot_count", "slots", "slot_seats_total");
 
-    public static GenericRecord center(FetchContext ctx, CenterRow c) {
-        GenericRecord r = new GenericData.Record(Table.CENTERS.schema());
-        context(r, ctx);
-        r.put("fetch_id", ctx.fetchId());
-        r.put("center_id", c.centerId());
-        r.put("name", c.name());
-        r.put("address", c.address());
-        r.put("state_name", c.stateName());
-        r.put("district_name", c.districtName());
-        r.put("district_id", c.districtId());
-        r.put("block_name", c.blockName());
-        r.put("pincode", c.pincode());
-        r.put("lat", c.lat());
-        r.put("long", c.lon());
-        r.put("from_time", c.fromTime());
-        r.put("to_time", c.toTime());
-        r.put("is_overnight", c.isOvernight());
-        r.put("fee_type", c.feeType());
-        r.put("vaccine_fees", vaccineFees(c.vaccineFees()));
-        r.put("sessions_count", c.sessionsCount());
+    private static final Schema CENTERS = columnsInOrder(Table.CENTERS, CENTER_COLUMNS);
+    private static final Schema SESSIONS = columnsInOrder(Table.SESSIONS, SESSION_COLUMNS);
+    private static final Schema VACCINE_FEE =
+            CENTERS.getField("vaccine_fees").schema().getTypes().get(1).getElementType();
+    private static final Map<Schema, int[]> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Bounds the string cache: a sweep's distinct repeated strings are a few thousand. */
+    private static final int MAX_CACHED = 16_384;
+
+    private final Map<String, Utf8> utf8 = new HashMap<>();
+
+    public TableRows() {}
+
+    public GenericRecord center(FetchContext ctx, CenterRow c) {
+        GenericData.Record r = new GenericData.Record(CENTERS);
+        int i = context(r, ctx);
+        r.put(i++, c.centerId());
+        r.put(i++, c.name());
+        r.put(i++, c.address());
+        r.put(i++, utf8(c.stateName()));
+        r.put(i++, utf8(c.districtName()));
+        r.put(i++, c.districtId());
+        r.put(i++, utf8(c.blockName()));
+        r.put(i++, utf8(c.pincode()));
+        r.put(i++, c.lat());
+        r.put(i++, c.lon());
+        r.put(i++, utf8(c.fromTime()));
+        r.put(i++, utf8(c.toTime()));
+        r.put(i++, c.isOvernight());
+        r.put(i++, utf8(c.feeType()));
+        r.put(i++, vaccineFees(c.vaccineFees()));
+        r.put(i, c.sessionsCount());
         return checked(r);
     }
 
-    public static GenericRecord session(FetchContext ctx, SessionRow s) {
-        GenericRecord r = new GenericData.Record(Table.SESSIONS.schema());
-        context(r, ctx);
-        r.put("fetch_id", ctx.fetchId());
-        r.put("session_id", s.sessionId());
-        r.put("center_id", s.centerId());
-        r.put("state_name", s.stateName());
-        r.put("district_name", s.districtName());
-        r.put("district_id", s.districtId());
-        r.put("block_name", s.blockName());
-        r.put("pincode", s.pincode());
-        r.put("session_date", date(s.sessionDate()));
-        r.put("vaccine", s.vaccine());
-        r.put("min_age_limit", s.minAgeLimit());
-        r.put("max_age_limit", s.maxAgeLimit());
-        r.put("allow_all_age", s.allowAllAge());
-        r.put("age_group", s.ageGroup());
-        r.put("available_capacity", s.availableCapacity());
-        r.put("available_capacity_dose1", s.availableCapacityDose1());
-        r.put("available_capacity_dose2", s.availableCapacityDose2());
-        r.put("fee_type", s.feeType());
-        r.put("fee", s.fee());
-        r.put("slot_count", s.slots().size());
-        r.put("slots", s.slots());
-        r.put("slot_seats_total", s.slotSeatsTotal());
+    public GenericRecord session(FetchContext ctx, SessionRow s) {
+        GenericData.Record r = new GenericData.Record(SESSIONS);
+        int i = context(r, ctx);
+        r.put(i++, s.sessionId());
+        r.put(i++, s.centerId());
+        r.put(i++, utf8(s.stateName()));
+        r.put(i++, utf8(s.districtName()));
+        r.put(i++, s.districtId());
+        r.put(i++, utf8(s.blockName()));
+        r.put(i++, utf8(s.pincode()));
+        r.put(i++, date(s.sessionDate()));
+        r.put(i++, utf8(s.vaccine()));
+        r.put(i++, s.minAgeLimit());
+        r.put(i++, s.maxAgeLimit());
+        r.put(i++, s.allowAllAge());
+        r.put(i++, utf8(s.ageGroup()));
+        r.put(i++, s.availableCapacity());
+        r.put(i++, s.availableCapacityDose1());
+        r.put(i++, s.availableCapacityDose2());
+        r.put(i++, utf8(s.feeType()));
+        r.put(i++, utf8(s.fee()));
+        r.put(i++, s.slots().size());
+        r.put(i++, slots(s.slots()));
+        r.put(i, s.slotSeatsTotal());
         return checked(r);
     }
 
@@ -89,9 +117,10 @@ public final class TableRows {
     }
 
     public static GenericRecord checked(GenericRecord r) {
-        for (Schema.Field f : r.getSchema().getFields()) {
-            if (r.get(f.pos()) == null && !isNullable(f.schema())) {
-                throw new IllegalStateException(r.getSchema().getName() + "." + f.name()
+        Schema schema = r.getSchema();
+        for (int pos : REQUIRED.computeIfAbsent(schema, TableRows::requiredPositions)) {
+            if (r.get(pos) == null) {
+                throw new IllegalStateException(schema.getName() + "." + schema.getFields().get(pos).name()
                         + " is required by its .avsc but was not set");
             }
         }
@@ -106,23 +135,64 @@ public final class TableRows {
         return date == null ? null : (int) date.toEpochDay();
     }
 
-    private static void context(GenericRecord r, FetchContext ctx) {
-        r.put("sweep_id", ctx.sweepId());
-        r.put("as_of_at", timestamp(ctx.asOfAt()));
-        r.put("endpoint", ctx.endpoint().apiName());
+    /** sweep_id, fetch_id, as_of_at, endpoint: the first four columns of centers and sessions. */
+    private int context(GenericData.Record r, FetchContext ctx) {
+        r.put(0, utf8(ctx.sweepId()));
+        r.put(1, utf8(ctx.fetchId()));
+        r.put(2, timestamp(ctx.asOfAt()));
+        r.put(3, utf8(ctx.endpoint().apiName()));
+        return 4;
     }
 
-    private static List<GenericRecord> vaccineFees(List<CenterRow.VaccineFee> fees) {
+    private Utf8 utf8(String s) {
+        if (s == null) {
+            return null;
+        }
+        Utf8 u = utf8.get(s);
+        if (u == null) {
+            if (utf8.size() >= MAX_CACHED) {
+                utf8.clear();
+            }
+            u = new Utf8(s);
+            utf8.put(s, u);
+        }
+        return u;
+    }
+
+    private List<Utf8> slots(List<String> slots) {
+        List<Utf8> out = new ArrayList<>(slots.size());
+        for (String s : slots) {
+            out.add(utf8(s));
+        }
+        return out;
+    }
+
+    private List<GenericRecord> vaccineFees(List<CenterRow.VaccineFee> fees) {
         if (fees == null) {
             return null;
         }
-        Schema item = Table.CENTERS.schema().getField("vaccine_fees").schema().getTypes().get(1).getElementType();
-        return fees.stream().map(f -> {
-            GenericRecord r = new GenericData.Record(item);
-            r.put("vaccine", f.vaccine());
-            r.put("fee", f.fee());
-            return r;
-        }).toList();
+        List<GenericRecord> out = new ArrayList<>(fees.size());
+        for (CenterRow.VaccineFee f : fees) {
+            GenericData.Record r = new GenericData.Record(VACCINE_FEE);
+            r.put("vaccine", utf8(f.vaccine()));
+            r.put("fee", utf8(f.fee()));
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static Schema columnsInOrder(Table table, List<String> columns) {
+        Schema schema = table.schema();
+        List<String> declared = schema.getFields().stream().map(Schema.Field::name).toList();
+        if (!declared.equals(columns)) {
+            throw new IllegalStateException(table.resource() + " declares the columns " + declared
+                    + " but TableRows fills " + columns + ": update TableRows with the .avsc");
+        }
+        return schema;
+    }
+
+    private static int[] requiredPositions(Schema schema) {
+        return schema.getFields().stream().filter(f -> !isNullable(f.schema())).mapToInt(Schema.Field::pos).toArray();
     }
 
     private static boolean isNullable(Schema s) {

@@ -19,14 +19,16 @@ import org.vaxslots.store.AtomicFiles;
 /**
  * Issue 6's benchmark (not a test; run by scripts/bench): on one cached corpus, side by side and
  * in one run, {@code vaxslots normalize --rebuild} (child JVM, default runner), the DuckDB-native
- * baseline, the plain single-threaded loop and {@code vaxslots report}, each RUNS times; then
- * normalize under -Xmx512m, normalize on the Flink runner, and the incremental case. Prints a
+ * baseline, the plain single-threaded loop, normalize on the embedded Flink runner (with --flink)
+ * and {@code vaxslots report}, each RUNS times; then normalize under -Xmx512m and the incremental
+ * case. Prints a
  * table of medians and the ratios, and appends it to {@code CORPUS/<size>/results.md}.
  *
  * <p>Args: --corpus DIR --size NAME --sweeps N --jar JAR [--runs 3] [--incremental N] [--xmx512]
- * [--heap SIZE] [--no-plain] [--flink]. With --heap, every normalize run gets -XmxSIZE and a GC
- * log (instead of one extra -Xmx512m run), which halves a long size-M run; --no-plain drops the
- * plain loop for the same reason. Every child runs with the classpath of this JVM (test classes)
+ * [--heap SIZE] [--no-plain] [--no-report] [--flink]. With --heap, every normalize run gets -XmxSIZE
+ * and a GC log (instead of one extra -Xmx512m run), which halves a long size-M run; --no-plain and
+ * --no-report drop the plain loop and the report for the same reason. --flink runs normalize on the
+ * embedded Flink runner in every round, launched as scripts/vaxslots launches it. Every child runs with the classpath of this JVM (test classes)
  * or the jar.
  */
 public final class NormalizeBenchmark {
@@ -78,6 +80,15 @@ public final class NormalizeBenchmark {
         Map<String, List<ChildJvm.Run>> results = new LinkedHashMap<>();
         long sessions = 0;
         boolean plain = !opt.containsKey("no-plain");
+        boolean report = !opt.containsKey("no-report");
+        boolean flink = opt.containsKey("flink");
+        Path flinkRoot = sizeDir.resolve("flink");
+        if (flink) {
+            Files.createDirectories(flinkRoot);
+            if (!Files.exists(flinkRoot.resolve("raw"))) {
+                Files.createSymbolicLink(flinkRoot.resolve("raw"), data.resolve("raw"));
+            }
+        }
         String heap = opt.get("heap");
         for (int i = 1; i <= runs; i++) {
             clean(data);
@@ -95,8 +106,22 @@ public final class NormalizeBenchmark {
                 clean(plainRoot);
                 measure(results, "plain", "plain-" + i, cp(PlainLoop.class, plainRoot.toString()));
             }
-            measure(results, "report", "report-" + i, jarCmd(List.of(), "report", "--data-root", data.toString(),
-                    "--release", "bench"));
+            if (flink) {
+                clean(flinkRoot);
+                ChildJvm.Run f = measure(results, "normalize FlinkRunner [local]", "normalize-flink-" + i,
+                        runnerCmd(heap == null ? List.of() : List.of("-Xmx" + heap), "normalize", "--data-root", flinkRoot.toString(), "--rebuild",
+                                "--runner=FlinkRunner", "--flinkMaster=[local]"));
+                if (!f.ok()) {
+                    line("FlinkRunner run " + i + ": exit " + f.exit() + ", " + firstError(f.output()));
+                } else if (sessionRows(f) != sessions) {
+                    throw new IllegalStateException("FlinkRunner wrote " + sessionRows(f) + " session rows, the"
+                            + " DirectRunner " + sessions);
+                }
+            }
+            if (report) {
+                measure(results, "report", "report-" + i, jarCmd(List.of(), "report", "--data-root", data.toString(),
+                        "--release", "bench"));
+            }
         }
         long sessionBytes = bytes(data.resolve("tables").resolve("sessions"), ".parquet");
         long tableBytes = bytes(data.resolve("tables"), ".parquet");
@@ -112,18 +137,6 @@ public final class NormalizeBenchmark {
                             "--rebuild"));
             line(String.format("-Xmx512m: exit %d, peak heap before a GC %d MB (of 512), %d session rows",
                     r.exit(), peakHeapMb(gc), r.ok() ? sessionRows(r) : -1));
-        }
-        if (opt.containsKey("flink")) {
-            Path flinkRoot = sizeDir.resolve("flink");
-            Files.createDirectories(flinkRoot);
-            if (!Files.exists(flinkRoot.resolve("raw"))) {
-                Files.createSymbolicLink(flinkRoot.resolve("raw"), data.resolve("raw"));
-            }
-            clean(flinkRoot);
-            ChildJvm.Run f = measure(results, "normalize FlinkRunner [local]", "normalize-flink",
-                    jarCmd(List.of(), "normalize", "--data-root", flinkRoot.toString(), "--rebuild",
-                            "--runner=FlinkRunner", "--flinkMaster=[local]"));
-            line("FlinkRunner: exit " + f.exit() + (f.ok() ? "" : ", " + firstError(f.output())));
         }
         line("");
         line(String.format("## size %s, %s (%d runs, medians; load = 1-min load average before each run)",
@@ -160,6 +173,10 @@ public final class NormalizeBenchmark {
         line(String.format("ratios (rows/s, medians of this run): normalize / DuckDB = %.2f (whole JVMs), %.2f (vs COPY only)%s",
                 medianWall(results, "duckdb") / nWall, copy / nWall, plain ? String.format(
                         "; normalize / plain loop = %.2f (whole JVMs)", medianWall(results, "plain") / nWall) : ""));
+        if (flink && results.get("normalize FlinkRunner [local]").stream().allMatch(ChildJvm.Run::ok)) {
+            line(String.format("FlinkRunner [local] / DirectRunner (rows/s, medians of this run) = %.2f",
+                    nWall / medianWall(results, "normalize FlinkRunner [local]")));
+        }
         line(String.format("bytes per session observation: raw WARC.gz %.1f, sessions Parquet %.1f, all tables Parquet %.1f,"
                         + " DuckDB baseline Parquet %.1f", (double) rawBytes / sessions, (double) sessionBytes / sessions,
                 (double) tableBytes / sessions, (double) duckBytes / duckRows));
@@ -241,6 +258,26 @@ public final class NormalizeBenchmark {
         List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaBin(), "-Djava.awt.headless=true"));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * As scripts/vaxslots launches a command that names the Flink or Spark runner: the runner jars
+     * the build copies beside the jar (target/runners/) on the classpath, and the JDK packages Spark
+     * reaches into opened.
+     */
+    private List<String> runnerCmd(List<String> jvmFlags, String... args) {
+        Path runners = jar.resolveSibling("runners");
+        if (!Files.isDirectory(runners)) {
+            throw new IllegalStateException(runners + " is missing; rebuild with: mvn -B -DskipTests package");
+        }
+        List<String> cmd = new ArrayList<>(List.of(ChildJvm.javaBin(), "-Djava.awt.headless=true"));
+        for (String pkg : List.of("sun.nio.ch", "java.nio", "java.lang", "java.util", "java.lang.invoke")) {
+            cmd.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
+        }
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", jar + java.io.File.pathSeparator + runners.resolve("*"), "org.vaxslots.cli.Main"));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -75,9 +75,10 @@ public final class WriteVariants {
         double[] checked = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             rows.clear();
+            TableRows tableRows = new TableRows();
             long t0 = System.nanoTime();
             for (SessionInput in : inputs) {
-                rows.add(TableRows.session(in.ctx(), in.row()));
+                rows.add(tableRows.session(in.ctx(), in.row()));
             }
             build[i] = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();

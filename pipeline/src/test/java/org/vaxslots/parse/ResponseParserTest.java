@@ -76,6 +76,35 @@ class ResponseParserTest {
     }
 
     @Test
+    void parse_sessionMissingSeveralExpectedFields_recordsThemInDeclaredOrder() {
+        ParsedResponse r = parse(calendar("{\"session_id\":\"s1\",\"date\":\"04-05-2021\",\"available_capacity\":7,"
+                + "\"min_age_limit\":45}"));
+
+        // The order of schema_events rows follows this order; it must not change from one JVM to the next.
+        assertEquals(List.of("centers[].sessions[].available_capacity_dose1", "centers[].sessions[].available_capacity_dose2",
+                "centers[].sessions[].vaccine", "centers[].sessions[].slots"),
+                r.observations().stream().map(SchemaObservation::path).toList());
+    }
+
+    @Test
+    void parse_sessionDates_readOrRejectedAsTheFormatterDoes() {
+        String[][] cases = {
+                {"04-05-2021", "2021-05-04"}, {"4-5-2021", "2021-05-04"}, {" 04-05-2021 ", "2021-05-04"},
+                {"29-02-2024", "2024-02-29"}, {"29-02-2021", null}, {"31-04-2021", null}, {"00-05-2021", null},
+                {"04-13-2021", null}, {"04-00-2021", null}, {"0a-05-2021", null}, {"2021-05-04", null}};
+        for (String[] c : cases) {
+            ParsedResponse r = parse(calendar(GOOD_SESSION.replace("04-05-2021", c[0])));
+
+            if (c[1] != null) {
+                assertEquals(LocalDate.parse(c[1]), r.sessions().get(0).sessionDate(), c[0]);
+            } else {
+                assertEquals(List.of(), r.sessions(), c[0]);
+                assertEquals("date " + c[0] + " is not dd-MM-yyyy", r.problems().get(0).reason(), c[0]);
+            }
+        }
+    }
+
+    @Test
     void parse_firstOfMay2021_addressNullAndEmptyVaccineKept() throws IOException {
         ParsedResponse r = parseFixture("calendarByPin_noAddress_emptyVaccine.json", Endpoint.CALENDAR_BY_PIN, null);
 
