@@ -1,8 +1,10 @@
 package org.vaxslots.normalize;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -11,6 +13,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
+import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
 
@@ -42,6 +45,7 @@ public final class NormalizeJob {
     public static Summary run(NormalizeOptions options) throws IOException {
         DataRoot root = new DataRoot(Path.of(options.getDataRoot()));
         try (DataRootLock lock = DataRootLock.acquire(root, "normalize")) {
+            clearLeftovers(root);
             List<String> sweeps = SweepCatalog.pending(root, options.getRebuild());
             if (sweeps.isEmpty()) {
                 return new Summary(sweeps, 0, 0, 0, 0);
@@ -52,6 +56,28 @@ public final class NormalizeJob {
             result.waitUntilFinish();
             return new Summary(sweeps, counter(result, "responses_read"), counter(result, "centers_written"),
                     counter(result, "sessions_written"), counter(result, "rejects_written"));
+        }
+    }
+
+    /**
+     * What a killed normalize left behind: staged sweeps, partitions moved aside, a marker's
+     * temporary file. No reader ever looks at them, and no other normalize can be running (we hold
+     * the lock), so they go.
+     */
+    static void clearLeftovers(DataRoot root) throws IOException {
+        AtomicFiles.deleteTree(root.tmp().resolve("normalize"));
+        for (Path dir : List.of(root.tmp(), root.tables().resolve("_sweeps"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("replaced-") || (name.startsWith(".") && name.endsWith(".json.tmp"))) {
+                        AtomicFiles.deleteTree(p);
+                    }
+                }
+            }
         }
     }
 

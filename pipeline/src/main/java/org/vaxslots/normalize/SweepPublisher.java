@@ -26,6 +26,10 @@ public final class SweepPublisher {
 
     public static void publish(DataRoot root, SweepNormalizer.Result result) throws IOException {
         Path staging = Path.of(result.stagingDir());
+        // A sweep being republished (--rebuild, perhaps by a newer version) has no marker until all
+        // its partitions are new: readers skip it meanwhile, and a kill in between leaves it pending
+        // rather than marked done over a mix of old and new partitions.
+        Files.deleteIfExists(root.normalizedMarker(result.sweepId()));
         for (Table t : Table.values()) {
             Path target = root.tablePartition(t.tableName(), result.sweepId());
             Path aside = null;

@@ -57,7 +57,8 @@ public final class CorpusGenerator {
                 String sweepId = String.format("%s-%05d", prefix, i);
                 if (!existing.contains(sweepId) || !Files.exists(root.rawSweep(sweepId).resolve(".complete"))) {
                     SnapshotJob.Request request = SnapshotJob.Request.defaults(sim.baseUri().toString(), sweepId, day)
-                            .withBudget(budget).withScope(states, List.of()).withRetry(retry);
+                            .withBudget(budget).withScope(states, List.of()).withRetry(retry)
+                            .withConditional(false);
                     SnapshotJob.run(root, request, Progress.silent());
                     Files.writeString(root.rawSweep(sweepId).resolve(".complete"), "", StandardCharsets.UTF_8);
                     created++;
