@@ -23,6 +23,9 @@ public final class Main {
     /** Runs a command line and returns its exit code; never exits the JVM (tests call this). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Descriptions are written as lines of up to ~105 characters; picocli's default of 80 broke
+        // each of them in two.
+        cli.setUsageHelpWidth(110);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);
     }

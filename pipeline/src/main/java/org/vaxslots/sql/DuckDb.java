@@ -23,6 +23,9 @@ import org.vaxslots.store.DataRoot;
  * and the plain name {@code <table>} are created.
  */
 public final class DuckDb implements AutoCloseable {
+    /** Tables written by {@code vaxslots compact} from sessions, not by normalize. */
+    static final List<String> DERIVED_TABLES = List.of("session_history", "sweep_district_sessions");
+
     private final Connection connection;
     private final List<String> tables;
 
@@ -64,6 +67,14 @@ public final class DuckDb implements AutoCloseable {
                     created.add(t.tableName());
                 }
             }
+            // The derived tables of `vaxslots compact`, once it has run.
+            for (String derived : DERIVED_TABLES) {
+                if (hasParquet(root.table(derived))) {
+                    st.execute(stagingSql(derived));
+                    st.execute("CREATE OR REPLACE VIEW " + derived + " AS SELECT * FROM stg_" + derived);
+                    created.add(derived);
+                }
+            }
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -81,7 +92,11 @@ public final class DuckDb implements AutoCloseable {
     }
 
     static String stagingSql(Table t) {
-        String resource = "/notebooks-sql/staging/stg_" + t.tableName() + ".sql";
+        return stagingSql(t.tableName());
+    }
+
+    private static String stagingSql(String table) {
+        String resource = "/notebooks-sql/staging/stg_" + table + ".sql";
         try (InputStream in = DuckDb.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath: rebuild the jar");

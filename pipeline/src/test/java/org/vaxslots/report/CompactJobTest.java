@@ -1,6 +1,7 @@
 package org.vaxslots.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,16 @@ class CompactJobTest {
         assertEquals(List.of(Arrays.asList(1, null, "s1", "s1", 1), List.of(2, 20, "s2", "s5", 4)), Duck.rows("SELECT run_number,"
                 + " available_capacity_dose1, valid_from_sweep_id, valid_to_sweep_id, observations_count FROM " + history
                 + " WHERE session_id = '" + S5 + "' ORDER BY run_number"));
+    }
+
+    @Test
+    void compact_thenSqlCommand_queriesTheDerivedTablesByName() throws Exception {
+        DataRoot root = copy("sql");
+        CompactJob.run(root, null, null);
+        org.vaxslots.testing.Cli.Run r = org.vaxslots.testing.Cli.run("sql", "--data-root", root.root().toString(), "-c",
+                "SELECT sum(observations_count) AS n FROM session_history");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.trim().equals(Long.toString(OBSERVATIONS))), r.out());
     }
 
     @Test
