@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.FileLocks;
 
 /**
  * The calls made to one source, remembered across runs. The published limit is per client, not
@@ -31,8 +30,7 @@ import org.vaxslots.store.DataRoot;
  * file is rewritten without the calls that left the window when it is opened.
  */
 final class SourceCalls implements AutoCloseable {
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FileLocks.Held lock;
     private final Path callsFile;
     private final long windowMillis;
     private final int compactAfter;
@@ -40,9 +38,8 @@ final class SourceCalls implements AutoCloseable {
     private FileChannel appender;
     private int appended;
 
-    private SourceCalls(FileChannel lockChannel, FileLock lock, Path callsFile, long windowMillis, int compactAfter,
+    private SourceCalls(FileLocks.Held lock, Path callsFile, long windowMillis, int compactAfter,
             List<Long> recent) {
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.callsFile = callsFile;
         this.windowMillis = windowMillis;
@@ -71,18 +68,8 @@ final class SourceCalls implements AutoCloseable {
         Files.createDirectories(dir);
         String key = key(base);
         Path lockFile = dir.resolve(key + ".lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
+        FileLocks.Held lock = FileLocks.tryLock(lockFile);
         if (lock == null) {
-            channel.close();
             throw new IllegalStateException("another snapshot of " + base + " is running from this data root (lock "
                     + lockFile + "); two at once would each keep a budget and together exceed the limit. Let it"
                     + " finish: the next run counts its calls");
@@ -91,12 +78,11 @@ final class SourceCalls implements AutoCloseable {
             Path calls = dir.resolve(key + ".calls");
             long windowMillis = window.toMillis();
             List<Long> recent = read(calls, nowMillis - windowMillis);
-            SourceCalls sc = new SourceCalls(channel, lock, calls, windowMillis, Math.max(1000, 4 * callsPerWindow), recent);
+            SourceCalls sc = new SourceCalls(lock, calls, windowMillis, Math.max(1000, 4 * callsPerWindow), recent);
             sc.rewrite(nowMillis);
             return sc;
         } catch (IOException | RuntimeException e) {
-            lock.release();
-            channel.close();
+            lock.close();
             throw e;
         }
     }
@@ -160,11 +146,7 @@ final class SourceCalls implements AutoCloseable {
                 appender.close();
             }
         } finally {
-            try {
-                lock.release();
-            } finally {
-                lockChannel.close();
-            }
+            lock.close();
         }
     }
 }

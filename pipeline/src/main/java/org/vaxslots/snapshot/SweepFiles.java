@@ -1,19 +1,16 @@
 package org.vaxslots.snapshot;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.vaxslots.raw.WarcArchiveWriter;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.FileLocks;
 
 /**
  * The raw files of one sweep being crawled: an exclusive lock (a second crawler of the same sweep
@@ -27,20 +24,18 @@ final class SweepFiles implements AutoCloseable {
     private final int exchangesPerFile;
     private final Clock clock;
     private final Map<String, String> info;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FileLocks.Held lock;
     private WarcArchiveWriter current;
     private int exchangesInCurrent;
     private int filesPublished;
 
     private SweepFiles(DataRoot root, String sweepId, int exchangesPerFile, Clock clock, Map<String, String> info,
-            FileChannel lockChannel, FileLock lock) {
+            FileLocks.Held lock) {
         this.root = root;
         this.sweepId = sweepId;
         this.exchangesPerFile = exchangesPerFile;
         this.clock = clock;
         this.info = info;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -48,20 +43,18 @@ final class SweepFiles implements AutoCloseable {
             throws IOException {
         Path dir = root.rawSweep(sweepId);
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
+        FileLocks.Held lock = FileLocks.tryLock(dir.resolve(".lock"));
         if (lock == null) {
-            channel.close();
             throw new IllegalStateException("sweep " + sweepId + " is being crawled by another process (lock "
                     + dir.resolve(".lock") + "); wait for it to finish or use another --sweep-id");
         }
-        abandonUnpublished(dir);
-        return new SweepFiles(root, sweepId, exchangesPerFile, clock, info, channel, lock);
+        try {
+            abandonUnpublished(dir);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return new SweepFiles(root, sweepId, exchangesPerFile, clock, info, lock);
     }
 
     /** Files a killed run left half-written are renamed aside, never read, never deleted. */
@@ -117,8 +110,7 @@ final class SweepFiles implements AutoCloseable {
         try {
             publishCurrent();
         } finally {
-            lock.release();
-            lockChannel.close();
+            lock.close();
         }
     }
 }
