@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,7 +242,8 @@ public final class SnapshotJob {
             }
             if (unchanged) {
                 fields.put(RawHeaders.REFERS_TO_SWEEP, prior.sweepId());
-                fields.put("WARC-Refers-To-Date", prior.date().toString());
+                // As the referenced record's own WARC-Date reads: jwarc writes whole seconds.
+                fields.put("WARC-Refers-To-Date", prior.date().truncatedTo(ChronoUnit.SECONDS).toString());
             }
             archiver.archive(x, fields);
             if (unchanged) {
