@@ -70,7 +70,10 @@ public final class SqlLayers implements AutoCloseable {
             setVariable(c, "report_from", from);
             setVariable(c, "report_to", to);
             for (String entry : index) {
-                if (BUILD_LAYERS.stream().anyMatch(entry::startsWith)) {
+                String derived = derivedTable(entry);
+                if (derived != null && !DuckDb.hasParquet(root.table(derived))) {
+                    layers.execute(entry, EmptyDerivedTables.stagingView(derived));
+                } else if (BUILD_LAYERS.stream().anyMatch(entry::startsWith)) {
                     layers.execute(entry);
                 }
             }
@@ -112,7 +115,21 @@ public final class SqlLayers implements AutoCloseable {
         return Collections.unmodifiableMap(timings);
     }
 
+    /** The derived table a staging entry reads, e.g. session_history; null for any other entry. */
+    private static String derivedTable(String entry) {
+        for (String t : DuckDb.DERIVED_TABLES) {
+            if (entry.equals("staging/stg_" + t + ".sql")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private void execute(String entry) throws SQLException {
+        execute(entry, sql(entry));
+    }
+
+    private void execute(String entry, String sql) throws SQLException {
         long start = System.nanoTime();
         try (Statement st = connection.createStatement()) {
             String profile = System.getenv(PROFILE_ENV);
@@ -120,7 +137,7 @@ public final class SqlLayers implements AutoCloseable {
                 st.execute("SET enable_profiling = 'json'");
                 st.execute("SET profiling_output = '" + quote(Path.of(profile, entry.replace('/', '-') + ".json").toString()) + "'");
             }
-            st.execute(sql(entry));
+            st.execute(sql);
             timings.put(entry, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage(), e);

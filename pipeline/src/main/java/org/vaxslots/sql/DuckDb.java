@@ -24,7 +24,7 @@ import org.vaxslots.store.DataRoot;
  */
 public final class DuckDb implements AutoCloseable {
     /** Tables written by {@code vaxslots compact} from sessions, not by normalize. */
-    static final List<String> DERIVED_TABLES = List.of("session_history", "sweep_district_sessions");
+    public static final List<String> DERIVED_TABLES = List.of("session_history", "sweep_district_sessions");
 
     private final Connection connection;
     private final List<String> tables;
@@ -107,7 +107,8 @@ public final class DuckDb implements AutoCloseable {
         }
     }
 
-    private static boolean hasParquet(Path dir) {
+    /** Whether any Parquet file lies under {@code dir}. */
+    public static boolean hasParquet(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;
         }

@@ -1,0 +1,63 @@
+package org.vaxslots.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+
+/**
+ * A typed stand-in with no rows for a derived table that {@code compact} has not written, because
+ * no sweep listed any session (every district throttled, or no slots anywhere). Such a data root
+ * is data ("no slots" is an answer), so its report must build; DuckDB's read_parquet refuses a
+ * pattern that matches no file. Column names and types come from the table's .avsc.
+ */
+final class EmptyDerivedTables {
+    private EmptyDerivedTables() {}
+
+    /** {@code CREATE OR REPLACE VIEW stg_<table> AS SELECT CAST(NULL AS …) AS … WHERE false}. */
+    static String stagingView(String table) {
+        Schema schema = schema(table);
+        List<String> columns = new ArrayList<>();
+        for (Schema.Field f : schema.getFields()) {
+            columns.add("CAST(NULL AS " + duckType(f.schema()) + ") AS " + f.name());
+        }
+        return "CREATE OR REPLACE VIEW stg_" + table + " AS SELECT " + String.join(", ", columns) + " WHERE false";
+    }
+
+    private static Schema schema(String table) {
+        String resource = "/data-schema/tables/" + table + ".avsc";
+        try (InputStream in = EmptyDerivedTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath: rebuild the jar");
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    static String duckType(Schema s) {
+        if (s.getType() == Schema.Type.UNION) {
+            for (Schema branch : s.getTypes()) {
+                if (branch.getType() != Schema.Type.NULL) {
+                    return duckType(branch);
+                }
+            }
+        }
+        LogicalType logical = s.getLogicalType();
+        String name = logical == null ? "" : logical.getName();
+        return switch (s.getType()) {
+            case STRING -> "VARCHAR";
+            case BOOLEAN -> "BOOLEAN";
+            case INT -> name.equals("date") ? "DATE" : "INTEGER";
+            case LONG -> name.startsWith("local-timestamp") || name.startsWith("timestamp") ? "TIMESTAMP" : "BIGINT";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case ARRAY -> duckType(s.getElementType()) + "[]";
+            default -> throw new IllegalStateException("no DuckDB type for Avro " + s);
+        };
+    }
+}
