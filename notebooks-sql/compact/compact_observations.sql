@@ -36,21 +36,7 @@ ranked AS (
 ),
 
 final AS (
-    SELECT
-        sweep_id,
-        session_id,
-        as_of_at,
-        center_id,
-        state_name,
-        trim(district_name) AS district_name,
-        district_id,
-        session_date,
-        age_group,
-        vaccine,
-        fee_type,
-        available_capacity,
-        available_capacity_dose1,
-        available_capacity_dose2
+    SELECT * EXCLUDE (fetch_id, observation_rank) REPLACE (trim(district_name) AS district_name)
     FROM ranked
     WHERE observation_rank = 1
 )

@@ -1,12 +1,10 @@
 package org.vaxslots.cli;
 
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.vaxslots.report.CompactJob;
 import org.vaxslots.store.DataRootLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "compact", mixinStandardHelpOptions = true,
         description = {"Bring the derived tables session_history (change-only: one row per session and run of",
@@ -18,17 +16,14 @@ final class CompactCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First session date, inclusive (yyyy-MM-dd).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last session date, inclusive (yyyy-MM-dd).")
-    LocalDate to;
+    @Mixin
+    SessionDates dates;
 
     @Override
     public Integer call() throws Exception {
         CompactJob.Result r;
         try (DataRootLock lock = DataRootLock.acquire(common.root(), "compact")) {
-            r = CompactJob.run(common.root(), from, to);
+            r = CompactJob.run(common.root(), dates.from, dates.to);
         }
         System.out.println("compact: " + r.rebuilt().size() + " session date(s) rebuilt " + r.rowsWritten() + ", "
                 + r.kept() + " up to date, " + r.removed().size() + " removed");

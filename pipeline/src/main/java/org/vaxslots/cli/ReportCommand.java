@@ -1,7 +1,6 @@
 package org.vaxslots.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -20,11 +19,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First session date, inclusive (yyyy-MM-dd).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last session date, inclusive (yyyy-MM-dd).")
-    LocalDate to;
+    @Mixin
+    SessionDates dates;
 
     @Option(names = "--release", paramLabel = "NAME", description = "Pack name (default: --to, else the latest session date).")
     String release;
@@ -37,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportJob.Result result = ReportJob.run(common.root(), new ReportJob.Request(from, to, release, out));
+        ReportJob.Result result = ReportJob.run(common.root(), new ReportJob.Request(dates.from, dates.to, release, out));
         if (timings) {
             result.timings().forEach((step, d) -> System.err.printf(Locale.ROOT, "%8.2f s  %s%n", d.toNanos() / 1e9, step));
         }

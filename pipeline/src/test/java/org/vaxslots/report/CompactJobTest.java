@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.audit.AuditJob;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Duck;
 import org.vaxslots.testing.Trees;
 
@@ -38,7 +39,7 @@ class CompactJobTest {
 
     DataRoot copy(String name) throws Exception {
         DataRoot root = new DataRoot(dir.resolve(name));
-        SweepHistory.copyTree(SweepHistory.shared().root(), root.root());
+        DemoRoot.copyTree(SweepHistory.shared().root(), root.root());
         return root;
     }
 

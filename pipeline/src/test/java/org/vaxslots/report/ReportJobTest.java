@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Trees;
 
 /**
@@ -52,7 +53,7 @@ class ReportJobTest {
     @BeforeAll
     static void buildAndReport() throws Exception {
         root = new DataRoot(dir.resolve("data"));
-        SweepHistory.copyTree(SweepHistory.shared().root(), root.root());
+        DemoRoot.copyTree(SweepHistory.shared().root(), root.root());
         result = ReportJob.run(root, new ReportJob.Request(DAY, DAY, null, null));
         district = rowsBy(result.pack().resolve("district_daily_coverage.csv"), "district_id", "age_group");
         state = rowsBy(result.pack().resolve("state_daily_coverage.csv"), "state_name", "age_group");
@@ -309,7 +310,7 @@ class ReportJobTest {
     @Test
     void report_corruptedTables_failsNamingTheCheckAndPublishesNothing() throws Exception {
         DataRoot bad = new DataRoot(dir.resolve("corrupt"));
-        SweepHistory.copyTree(SweepHistory.shared().root(), bad.root());
+        DemoRoot.copyTree(SweepHistory.shared().root(), bad.root());
         SweepHistory.corrupt(bad);
         Checks.FailedException e = assertThrows(Checks.FailedException.class,
                 () -> ReportJob.run(bad, new ReportJob.Request(DAY, DAY, null, null)));

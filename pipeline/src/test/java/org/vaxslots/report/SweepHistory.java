@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.vaxslots.normalize.NormalizeJob;
@@ -163,19 +162,6 @@ final class SweepHistory {
         Path file = root.tablePartition("sessions", sweepId(1)).resolve("part-00001.parquet");
         try (ParquetTableWriter w = ParquetTableWriter.create(file, Table.SESSIONS)) {
             w.write(TableRows.checked(s));
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 
