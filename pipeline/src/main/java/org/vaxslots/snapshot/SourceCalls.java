@@ -96,13 +96,18 @@ final class SourceCalls implements AutoCloseable {
         }
         List<Long> out = new ArrayList<>();
         for (String line : lines) {
-            // A run killed mid-write can leave a torn last line; it is skipped, and the calls
-            // before it still count.
-            if (line.matches("\\d{1,15}")) {
-                long t = Long.parseLong(line);
-                if (t > sinceMillis) {
-                    out.add(t);
-                }
+            long t;
+            if (line.matches("\\d{12,15}")) {
+                t = Long.parseLong(line);
+            } else if (!line.isBlank()) {
+                // A run killed mid-write can leave a torn last line. That call happened, just not
+                // when: it counts as made when the file was last written, which is no earlier.
+                t = Files.getLastModifiedTime(file).toMillis();
+            } else {
+                continue;
+            }
+            if (t > sinceMillis) {
+                out.add(t);
             }
         }
         out.sort(null);

@@ -77,20 +77,22 @@ class SourceCallsTest {
     }
 
     @Test
-    void callsFile_keepsTheWindow_skipsATornLine_andDropsOldCalls() throws Exception {
+    void callsFile_keepsTheWindow_countsATornLineAsOfTheFileTime_andDropsOldCalls() throws Exception {
         DataRoot root = new DataRoot(dir);
         URI base = URI.create("http://127.0.0.1:8080/api");
         Path file = SourceCalls.directory(root).resolve("127.0.0.1_8080.calls");
         Files.createDirectories(file.getParent());
-        long now = 1_000_000_000L;
+        long now = 1_790_000_000_000L; // epoch milliseconds, as written
         // an old call, two inside the window, and a line torn by a kill mid-write
         Files.writeString(file, (now - 60_000) + "\n" + (now - 1_500) + "\n" + (now - 500) + "\n17", StandardCharsets.US_ASCII);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(now - 400));
 
         try (SourceCalls calls = SourceCalls.open(root, base, 10, Duration.ofSeconds(2), now)) {
-            assertEquals(List.of(now - 1_500, now - 500), calls.recentCalls());
+            assertEquals(List.of(now - 1_500, now - 500, now - 400), calls.recentCalls(),
+                    "the torn call is not lost: it counts as of the file's last write");
             calls.record(now + 10);
         }
-        assertEquals((now - 1_500) + "\n" + (now - 500) + "\n" + (now + 10) + "\n",
+        assertEquals((now - 1_500) + "\n" + (now - 500) + "\n" + (now - 400) + "\n" + (now + 10) + "\n",
                 Files.readString(file, StandardCharsets.US_ASCII));
         assertEquals("cdn-api.co-vin.in_443", SourceCalls.key(URI.create("https://cdn-api.co-vin.in/api")));
     }
