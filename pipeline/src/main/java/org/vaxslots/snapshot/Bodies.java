@@ -1,8 +1,5 @@
 package org.vaxslots.snapshot;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -16,7 +13,6 @@ import java.util.zip.GZIPInputStream;
 final class Bodies {
     /** Decoded bodies are cut here: a guard against gzip bombs. */
     static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
-    private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Bodies() {}
@@ -34,30 +30,19 @@ final class Bodies {
         }
     }
 
-    /** "ok", "empty" ({"centers":[]}, {"sessions":[]}) or "invalid_body" (not whole JSON). */
+    /** "ok", "empty" ({"centers":[]}, {"sessions":[]}) or "invalid_body" (not one whole JSON document). */
     static String outcome(Exchange x) {
+        byte[] body;
         try {
-            byte[] body = decoded(x);
-            int tokens = 0;
-            boolean emptyList = false;
-            try (JsonParser p = JSON.createParser(body)) {
-                JsonToken t;
-                JsonToken prev = null;
-                while ((t = p.nextToken()) != null) {
-                    tokens++;
-                    if (tokens == 4 && prev == JsonToken.START_ARRAY && t == JsonToken.END_ARRAY) {
-                        emptyList = true;
-                    }
-                    prev = t;
-                }
-            }
-            if (tokens == 0) {
-                return "invalid_body";
-            }
-            return emptyList && tokens == 5 ? "empty" : "ok";
+            body = decoded(x);
         } catch (IOException e) {
             return "invalid_body";
         }
+        return switch (JsonShape.of(body)) {
+            case INVALID -> "invalid_body";
+            case EMPTY_LIST -> "empty";
+            case OTHER -> "ok";
+        };
     }
 
     /** The integer {@code idField} of every element of the list {@code listField}. */

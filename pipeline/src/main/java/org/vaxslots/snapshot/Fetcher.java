@@ -1,7 +1,5 @@
 package org.vaxslots.snapshot;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,7 @@ final class Fetcher implements AutoCloseable {
     private final Duration timeout;
     private final Clock clock;
     private Socket socket;
-    private InputStream input;
+    private Input input;
     private String connectedTo;
 
     Fetcher(String userAgent, Duration timeout, Clock clock) {
@@ -111,16 +110,16 @@ final class Fetcher implements AutoCloseable {
             s = tls;
         }
         socket = s;
-        input = new BufferedInputStream(s.getInputStream(), 64 * 1024);
+        input = new Input(s.getInputStream());
         connectedTo = key;
         return s;
     }
 
     private record Response(int status, Map<String, List<String>> headers, byte[] raw, byte[] body, boolean keepAlive) {}
 
-    private static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(16 * 1024);
-        String statusLine = line(in, raw);
+    private static Response read(Input in) throws IOException {
+        Bytes raw = new Bytes(16 * 1024);
+        String statusLine = in.line(raw);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP/1.x status line: " + statusLine);
@@ -132,7 +131,7 @@ final class Fetcher implements AutoCloseable {
             throw new IOException("bad status in: " + statusLine);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String l = line(in, raw); !l.isEmpty(); l = line(in, raw)) {
+        for (String l = in.line(raw); !l.isEmpty(); l = in.line(raw)) {
             int colon = l.indexOf(':');
             if (colon > 0) {
                 headers.computeIfAbsent(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
@@ -144,13 +143,16 @@ final class Fetcher implements AutoCloseable {
         }
         String connection = first(headers, "connection");
         boolean keepAlive = !"close".equalsIgnoreCase(connection) && parts[0].equals("HTTP/1.1");
-        byte[] body;
+        int bodyStart = raw.size();
         String length = first(headers, "content-length");
         if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
-            body = new byte[0];
-        } else if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
-            body = chunked(in, raw);
-        } else if (length != null) {
+            return new Response(status, headers, raw.toArray(), new byte[0], keepAlive);
+        }
+        if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
+            byte[] body = chunked(in, raw);
+            return new Response(status, headers, raw.toArray(), body, keepAlive);
+        }
+        if (length != null) {
             long n;
             try {
                 n = Long.parseLong(length.trim());
@@ -160,27 +162,24 @@ final class Fetcher implements AutoCloseable {
             if (n < 0 || n > MAX_BODY_BYTES) {
                 throw new IOException("Content-Length " + n + " is over the cap of " + MAX_BODY_BYTES + " bytes");
             }
-            body = new byte[(int) n];
-            int got = in.readNBytes(body, 0, body.length);
+            raw.room((int) n);
+            int got = in.copy(raw, (int) n);
             if (got < n) {
                 throw new IOException("connection closed after " + got + " of " + n + " body bytes");
             }
-            raw.write(body);
         } else {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            if (in.copy(raw, MAX_BODY_BYTES + 1) > MAX_BODY_BYTES) {
                 throw new IOException("body longer than " + MAX_BODY_BYTES + " bytes");
             }
-            raw.write(body);
             keepAlive = false;
         }
-        return new Response(status, headers, raw.toByteArray(), body, keepAlive);
+        return new Response(status, headers, raw.toArray(), raw.copyFrom(bodyStart), keepAlive);
     }
 
-    private static byte[] chunked(InputStream in, ByteArrayOutputStream raw) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private static byte[] chunked(Input in, Bytes raw) throws IOException {
+        Bytes body = new Bytes(64 * 1024);
         while (true) {
-            String sizeLine = line(in, raw);
+            String sizeLine = in.line(raw);
             int semi = sizeLine.indexOf(';');
             int size;
             try {
@@ -189,40 +188,146 @@ final class Fetcher implements AutoCloseable {
                 throw new IOException("bad chunk size: " + sizeLine);
             }
             if (size == 0) {
-                for (String trailer = line(in, raw); !trailer.isEmpty(); trailer = line(in, raw)) {
+                for (String trailer = in.line(raw); !trailer.isEmpty(); trailer = in.line(raw)) {
                     // trailers are kept in the raw bytes only
                 }
-                return body.toByteArray();
+                return body.toArray();
             }
             if (size < 0 || body.size() + (long) size > MAX_BODY_BYTES) {
                 throw new IOException("chunked body longer than " + MAX_BODY_BYTES + " bytes");
             }
-            byte[] chunk = in.readNBytes(size);
-            if (chunk.length < size) {
+            int from = raw.size();
+            if (in.copy(raw, size) < size) {
                 throw new IOException("connection closed inside a chunk");
             }
-            raw.write(chunk);
-            body.write(chunk);
-            line(in, raw);
+            body.append(raw, from);
+            in.line(raw);
         }
     }
 
-    /** One CRLF-terminated line; its bytes, terminator included, are appended to {@code raw}. */
-    private static String line(InputStream in, ByteArrayOutputStream raw) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-        int c;
-        while ((c = in.read()) != -1) {
-            raw.write(c);
-            if (c == '\n') {
-                String s = b.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    /**
+     * A connection's input, read in blocks: lines are found by scanning the block, not byte by
+     * byte, and a body goes straight into the bytes that keep the response. What is read past the
+     * current response stays here for the next one.
+     */
+    private static final class Input {
+        private final InputStream in;
+        private final byte[] block = new byte[64 * 1024];
+        private int pos;
+        private int limit;
+
+        Input(InputStream in) {
+            this.in = in;
+        }
+
+        private boolean fill() throws IOException {
+            if (pos < limit) {
+                return true;
             }
-            b.write(c);
-            if (b.size() > MAX_HEADER_BYTES) {
-                throw new IOException("line longer than " + MAX_HEADER_BYTES + " bytes");
+            int n = in.read(block, 0, block.length);
+            if (n <= 0) {
+                return false;
+            }
+            pos = 0;
+            limit = n;
+            return true;
+        }
+
+        /** One LF-terminated line, appended to {@code raw} with its terminator; returned without CR LF. */
+        String line(Bytes raw) throws IOException {
+            int start = raw.size();
+            while (fill()) {
+                int i = pos;
+                while (i < limit && block[i] != '\n') {
+                    i++;
+                }
+                boolean found = i < limit;
+                int end = found ? i + 1 : limit;
+                raw.append(block, pos, end - pos);
+                pos = end;
+                if (found) {
+                    int len = raw.size() - start - 1;
+                    if (len > 0 && raw.at(start + len - 1) == '\r') {
+                        len--;
+                    }
+                    return raw.string(start, len);
+                }
+                if (raw.size() - start > MAX_HEADER_BYTES) {
+                    throw new IOException("line longer than " + MAX_HEADER_BYTES + " bytes");
+                }
+            }
+            throw new IOException("connection closed " + (raw.size() == 0 ? "before any response byte" : "mid-response"));
+        }
+
+        /** Appends up to {@code n} bytes to {@code raw}, fewer only at end of stream; returns how many. */
+        int copy(Bytes raw, int n) throws IOException {
+            int fromBlock = Math.min(n, limit - pos);
+            raw.append(block, pos, fromBlock);
+            pos += fromBlock;
+            return fromBlock + raw.readFrom(in, n - fromBlock);
+        }
+    }
+
+    /** A growable byte array that hands its array over without a copy when it is exactly full. */
+    private static final class Bytes {
+        private byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte at(int i) {
+            return bytes[i];
+        }
+
+        String string(int from, int length) {
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
+
+        private void room(int more) {
+            if (bytes.length - size < more) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) size + more, 2L * bytes.length)));
             }
         }
-        throw new IOException("connection closed " + (raw.size() == 0 ? "before any response byte" : "mid-response"));
+
+        void append(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        void append(Bytes other, int from) {
+            append(other.bytes, from, other.size - from);
+        }
+
+        /** Reads up to {@code n} bytes from {@code in}, fewer only at end of stream; returns how many. */
+        int readFrom(InputStream in, int n) throws IOException {
+            int got = 0;
+            while (got < n) {
+                // Room grows with what arrives, so a body without a length costs what it is, not the cap.
+                room(Math.min(n - got, 64 * 1024));
+                int r = in.read(bytes, size, Math.min(n - got, bytes.length - size));
+                if (r < 0) {
+                    break;
+                }
+                size += r;
+                got += r;
+            }
+            return got;
+        }
+
+        byte[] copyFrom(int from) {
+            return Arrays.copyOfRange(bytes, from, size);
+        }
+
+        byte[] toArray() {
+            return bytes.length == size ? bytes : Arrays.copyOf(bytes, size);
+        }
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
