@@ -1,7 +1,8 @@
 package org.vaxslots.snapshot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,7 @@ import java.util.zip.GZIPInputStream;
 final class Bodies {
     /** Decoded bodies are cut here: a guard against gzip bombs. */
     static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private Bodies() {}
 
@@ -45,13 +46,45 @@ final class Bodies {
         };
     }
 
-    /** The integer {@code idField} of every element of the list {@code listField}. */
+    /**
+     * The integer {@code idField} of every element of the root's list {@code listField}; elements
+     * without one (or with a non-integer one) are skipped. Read with the streaming parser: the tree
+     * model would load some 400 classes, a tenth of a second of every crawler's start.
+     */
     static List<Integer> ids(byte[] body, String listField, String idField) throws IOException {
-        JsonNode list = MAPPER.readTree(body).path(listField);
         List<Integer> ids = new ArrayList<>();
-        for (JsonNode item : list) {
-            if (item.path(idField).canConvertToInt()) {
-                ids.add(item.path(idField).intValue());
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return ids;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!name.equals(listField) || value != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    Integer id = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        JsonToken t = p.nextToken();
+                        if (field.equals(idField) && t == JsonToken.VALUE_NUMBER_INT
+                                && p.getNumberType() == JsonParser.NumberType.INT) {
+                            id = p.getIntValue();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+                return ids;
             }
         }
         return ids;

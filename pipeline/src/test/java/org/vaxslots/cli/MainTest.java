@@ -41,6 +41,34 @@ class MainTest {
     }
 
     @Test
+    void commands_areRegisteredUnderTheirOwnNames() {
+        Main.COMMANDS.forEach((name, command) ->
+                assertEquals(name, new picocli.CommandLine(command.get()).getCommandName()));
+    }
+
+    @Test
+    void help_listsEveryCommand_andEachCommandsHelpNamesItUnderVaxslots() {
+        assertEquals(0, Main.execute("-h"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String name : Main.COMMANDS.keySet()) {
+            assertTrue(help.contains("\n  " + name + " "), name + " is listed in:\n" + help);
+        }
+        assertTrue(help.contains("\n  help "), help);
+        out.reset();
+        assertEquals(0, Main.execute("snapshot", "-h"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: vaxslots snapshot "), out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, Main.execute("help", "report"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: vaxslots report "), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownCommand_exits2AndSuggestsTheNearestOne() {
+        assertEquals(2, Main.execute("snapshott"));
+        assertTrue(stderr().contains("snapshot"), stderr());
+    }
+
+    @Test
     void main_unknownOption_exits2WithUsage() {
         assertEquals(2, Main.execute("import", "--bogus", "x"));
         assertTrue(stderr().contains("Unknown option: '--bogus'"), stderr());
