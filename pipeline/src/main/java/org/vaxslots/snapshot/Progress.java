@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * The progress line of a sweep on a terminal (districts done of total, calls, throttled, time
- * waited for the budget, ETA), redrawn at most four times a second; silent when quiet.
+ * waited for the budget, ETA), redrawn at most four times a second; silent when quiet. Warnings
+ * are printed either way.
  */
 public final class Progress {
     private final PrintStream out;
@@ -60,6 +61,12 @@ public final class Progress {
                 sweepId, done, total, calls, throttled, waited.toSeconds(), eta / 60, eta % 60, state);
         state = "";
         draw(false);
+    }
+
+    /** A line of its own on stderr, quiet or not: something the user should know (cron mails it). */
+    void warn(String message) {
+        out.print((live ? "\r\u001b[K" : "") + "vaxslots: warning: " + message + "\n");
+        out.flush();
     }
 
     void finish() {

@@ -142,6 +142,10 @@ public final class SnapshotJob {
         info.put("user-agent", request.userAgent());
         Map<Integer, String> outcomes = new TreeMap<>();
         validators = Validators.read(root, allowlist.base());
+        if (validators.ignoredLines() > 0) {
+            progress.warn(validators.ignoredLines() + " unreadable line(s) in " + Validators.file(root, allowlist.base())
+                    + " were left out: those requests are fetched in full, not conditionally");
+        }
         try (SourceCalls source = SourceCalls.open(root, allowlist.base(), request.budget().calls(),
                         request.budget().window().multipliedBy(2), clock.millis());
                 Archiver archiver = new Archiver(

@@ -35,9 +35,11 @@ final class Validators {
     private static final Pattern ETAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x7e]{1,200}\"");
 
     private final Map<String, Entry> entries;
+    private final int ignoredLines;
 
-    private Validators(Map<String, Entry> entries) {
+    private Validators(Map<String, Entry> entries, int ignoredLines) {
         this.entries = entries;
+        this.ignoredLines = ignoredLines;
     }
 
     static Path file(DataRoot root, URI base) {
@@ -48,25 +50,42 @@ final class Validators {
         return etag != null && ETAG.matcher(etag).matches();
     }
 
-    /** Reads the file; lines it cannot read (a hand edit, a future format) are ignored, not trusted. */
+    /**
+     * Reads the file; lines it cannot read (a hand edit, a future format) are not trusted: their
+     * requests are fetched in full, and {@link #ignoredLines} counts them so the sweep can say so.
+     */
     static Validators read(DataRoot root, URI base) throws IOException {
         Map<String, Entry> entries = new TreeMap<>();
+        int ignored = 0;
         try {
             for (String line : Files.readAllLines(file(root, base), StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t", -1);
-                if (f.length != 6 || !usable(f[1]) || !SweepIds.isValid(f[2]) || !(f[3].equals("ok") || f[3].equals("empty"))) {
-                    continue;
-                }
-                try {
-                    entries.put(f[0], new Entry(f[1], f[2], f[3], Instant.parse(f[4]), URI.create(f[5])));
-                } catch (DateTimeException | IllegalArgumentException e) {
-                    // not trusted, see above
+                Entry e = parse(line.split("\t", -1));
+                if (e == null) {
+                    ignored++;
+                } else {
+                    entries.put(line.substring(0, line.indexOf('\t')), e);
                 }
             }
         } catch (NoSuchFileException e) {
             // the first sweep of this source
         }
-        return new Validators(entries);
+        return new Validators(entries, ignored);
+    }
+
+    private static Entry parse(String[] f) {
+        if (f.length != 6 || !usable(f[1]) || !SweepIds.isValid(f[2]) || !(f[3].equals("ok") || f[3].equals("empty"))) {
+            return null;
+        }
+        try {
+            return new Entry(f[1], f[2], f[3], Instant.parse(f[4]), URI.create(f[5]));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Lines of the file that could not be read and were left out. */
+    int ignoredLines() {
+        return ignoredLines;
     }
 
     Optional<Entry> get(String key) {
