@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.WorkDirs;
 import org.vaxslots.store.Digests;
 
 /**
@@ -163,8 +163,8 @@ public final class CompactJob {
             execute(c, "CREATE TEMP TABLE " + table + "_built AS " + select(sqlOf(table)));
         }
         execute(c, "DROP TABLE compact_observations");
-        Path work = root.tmp().resolve("compact-" + UUID.randomUUID());
-        try {
+        try (WorkDirs.WorkDir workDir = WorkDirs.create(root.tmp(), "compact-")) {
+            Path work = workDir.path();
             execute(c, "SET threads = 1");
             for (Map.Entry<LocalDate, Built> e : stale.entrySet()) {
                 String date = e.getKey().toString();
@@ -191,7 +191,6 @@ public final class CompactJob {
             }
         } finally {
             execute(c, "RESET threads");
-            AtomicFiles.deleteTree(work);
         }
     }
 

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
+import org.vaxslots.store.WorkDirs;
 
 /**
  * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts and manifest.json,
@@ -86,9 +87,8 @@ public final class ReportJob {
         }
         String release = request.release() != null ? validRelease(request.release()) : defaultRelease(layers, request);
         Path out = (request.out() != null ? request.out() : root.reports().resolve(release)).toAbsolutePath().normalize();
-        Path staging = stagingDir(root, out);
-        try {
-            Files.createDirectories(staging);
+        try (WorkDirs.WorkDir stagingDir = stagingDir(root, out)) {
+            Path staging = stagingDir.path();
             Map<String, ReportCsv.Written> csvs = new LinkedHashMap<>();
             for (String entry : layers.entries("reports/")) {
                 String name = entry.substring("reports/".length()).replace(".sql", ".csv");
@@ -106,8 +106,6 @@ public final class ReportJob {
             Map<String, Long> rows = new LinkedHashMap<>();
             csvs.forEach((k, v) -> rows.put(k, v.rows()));
             return new Result(out, release, rows, facts.sweepIds(), java.util.Collections.unmodifiableMap(timings));
-        } finally {
-            AtomicFiles.deleteTree(staging);
         }
     }
 
@@ -137,10 +135,13 @@ public final class ReportJob {
         }
     }
 
-    /** Under the data root's tmp/ when the pack goes inside the root, else beside the pack (same file system). */
-    private static Path stagingDir(DataRoot root, Path out) {
-        String name = "report-" + UUID.randomUUID();
-        return out.startsWith(root.root()) ? root.tmp().resolve(name) : out.resolveSibling("." + out.getFileName() + "." + name);
+    /**
+     * Under the data root's tmp/ when the pack goes inside the root, else beside the pack (same file
+     * system); what a killed report left there is cleared first.
+     */
+    private static WorkDirs.WorkDir stagingDir(DataRoot root, Path out) throws IOException {
+        return out.startsWith(root.root()) ? WorkDirs.create(root.tmp(), "report-")
+                : WorkDirs.create(out.getParent(), "." + out.getFileName() + ".report-");
     }
 
     private static void publish(DataRoot root, Path staging, Path out) throws IOException {

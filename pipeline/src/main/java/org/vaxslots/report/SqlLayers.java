@@ -17,10 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.WorkDirs;
 
 /**
  * The notebooks-sql layers over one data root, in the order of {@code notebooks-sql/index.txt}
@@ -37,11 +36,11 @@ public final class SqlLayers implements AutoCloseable {
     public static final String PROFILE_ENV = "VAXSLOTS_DUCKDB_PROFILE";
 
     private final Connection connection;
-    private final Path referenceDir;
+    private final WorkDirs.WorkDir referenceDir;
     private final List<String> index;
     private final Map<String, Duration> timings = new LinkedHashMap<>();
 
-    private SqlLayers(Connection connection, Path referenceDir, List<String> index) {
+    private SqlLayers(Connection connection, WorkDirs.WorkDir referenceDir, List<String> index) {
         this.connection = connection;
         this.referenceDir = referenceDir;
         this.index = index;
@@ -53,9 +52,16 @@ public final class SqlLayers implements AutoCloseable {
             throw new IllegalStateException("no tables under " + root.tables() + ": run `vaxslots normalize` first");
         }
         List<String> index = index();
-        Path refDir = root.tmp().resolve("notebooks-sql-" + UUID.randomUUID());
-        Connection c = DuckDb.connect(root);
-        SqlLayers layers = new SqlLayers(c, refDir, index);
+        WorkDirs.WorkDir work = WorkDirs.create(root.tmp(), "notebooks-sql-");
+        Path refDir = work.path();
+        Connection c;
+        try {
+            c = DuckDb.connect(root);
+        } catch (SQLException | RuntimeException e) {
+            work.close();
+            throw e;
+        }
+        SqlLayers layers = new SqlLayers(c, work, index);
         try {
             for (String entry : index) {
                 if (entry.startsWith("reference/")) {
@@ -172,7 +178,11 @@ public final class SqlLayers implements AutoCloseable {
         try {
             connection.close();
         } finally {
-            AtomicFiles.deleteTree(referenceDir);
+            try {
+                referenceDir.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + referenceDir.path(), e);
+            }
         }
     }
 }
