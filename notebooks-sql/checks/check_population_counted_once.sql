@@ -1,7 +1,7 @@
 -- notebooks-sql/checks/check_population_counted_once.sql
 -- Passes when it returns no rows: each census district has one population, its Co-WIN units'
 -- population shares add up to it, no Co-WIN district maps to two census districts, and a state's
--- population_covered never exceeds the sum of its distinct census districts.
+-- population_covered is the sum of its distinct census districts whose every unit has data that day.
 -- Reads: int_districts_crosswalked, stg_ref_census_district_population, state_age_group_daily,
 -- district_age_group_daily.
 WITH crosswalk AS (
@@ -59,6 +59,7 @@ distinct_census_per_state AS (
         SELECT DISTINCT session_date, state_name, age_group, district_key, census_population
         FROM districts
         WHERE census_population IS NOT NULL
+            AND census_units_with_data = census_units
     ) AS distinct_census
     GROUP BY session_date, state_name, age_group
 ),

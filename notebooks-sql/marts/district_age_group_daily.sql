@@ -4,7 +4,9 @@
 -- int_district_sweeps_covered, int_districts_crosswalked. Metrics as defined in DESIGN.md:
 -- shares are 0-100; sweeps without data for the district are counted, never read as "no slots";
 -- per-capita figures are computed for the whole census district (all its Co-WIN units together)
--- and repeated on each unit's row, so no population is counted twice.
+-- and repeated on each unit's row, so no population is counted twice; they are left empty on a
+-- day when any unit of the census district has no data (no sweep covering the day captured it),
+-- since that unit's capacity is unknown, not zero.
 CREATE OR REPLACE TABLE district_age_group_daily AS
 WITH sessions AS (
     SELECT * FROM int_session_spells_summarised
@@ -104,15 +106,56 @@ with_census AS (
         ON crosswalk.district_id = session_metrics.district_id
 ),
 
-census_capacity AS (
+census_units AS (
     SELECT
-        session_date,
         district_key,
-        age_group,
-        sum(peak_open_capacity) AS census_peak_open_capacity
+        count(*) AS census_units
+    FROM crosswalk
+    WHERE district_key IS NOT NULL
+    GROUP BY district_key
+),
+
+census_dates AS (
+    SELECT DISTINCT
+        session_date,
+        district_key
     FROM with_census
     WHERE district_key IS NOT NULL
-    GROUP BY session_date, district_key, age_group
+),
+
+-- The units of each census district that have data on the day: a sweep captured them (ok or
+-- empty) and its window holds the day. A unit that listed no session that day but has data
+-- counts as zero capacity; one without data makes the census district's capacity unknown.
+census_units_with_data AS (
+    SELECT
+        census_dates.session_date,
+        census_dates.district_key,
+        count(DISTINCT crosswalk.district_id) AS census_units_with_data
+    FROM census_dates
+    INNER JOIN crosswalk
+        ON crosswalk.district_key = census_dates.district_key
+    INNER JOIN district_sweeps
+        ON district_sweeps.district_id = crosswalk.district_id
+        AND district_sweeps.has_data
+        AND census_dates.session_date BETWEEN district_sweeps.window_start_date AND district_sweeps.window_end_date
+    GROUP BY census_dates.session_date, census_dates.district_key
+),
+
+census_capacity AS (
+    SELECT
+        with_census.session_date,
+        with_census.district_key,
+        with_census.age_group,
+        sum(with_census.peak_open_capacity) AS census_peak_open_capacity,
+        max(census_units.census_units) AS census_units,
+        max(coalesce(census_units_with_data.census_units_with_data, 0)) AS census_units_with_data
+    FROM with_census
+    INNER JOIN census_units
+        ON census_units.district_key = with_census.district_key
+    LEFT JOIN census_units_with_data
+        ON census_units_with_data.session_date = with_census.session_date
+        AND census_units_with_data.district_key = with_census.district_key
+    GROUP BY with_census.session_date, with_census.district_key, with_census.age_group
 ),
 
 final AS (
@@ -135,8 +178,9 @@ final AS (
         CASE WHEN NOT isinf(with_census.time_to_book_min_upper_median_raw)
             THEN round(with_census.time_to_book_min_upper_median_raw, 1)
         END AS time_to_book_min_upper_median,
-        round(100000.0 * census_capacity.census_peak_open_capacity / nullif(with_census.population, 0), 2)
-            AS open_capacity_per_100k,
+        CASE WHEN census_capacity.census_units_with_data = census_capacity.census_units
+            THEN round(100000.0 * census_capacity.census_peak_open_capacity / nullif(with_census.population, 0), 2)
+        END AS open_capacity_per_100k,
         round(100.0 * with_census.peak_capacity_dose1
             / nullif(with_census.peak_capacity_dose1 + with_census.peak_capacity_dose2, 0), 1)
             AS dose1_capacity_share_pct,
@@ -149,7 +193,9 @@ final AS (
         with_census.sessions_seen_booking_out,
         with_census.district_key,
         with_census.population AS census_population,
-        with_census.population_share
+        with_census.population_share,
+        census_capacity.census_units,
+        census_capacity.census_units_with_data
     FROM with_census
     INNER JOIN sweep_counts
         ON sweep_counts.session_date = with_census.session_date

@@ -1,8 +1,9 @@
 -- notebooks-sql/marts/state_age_group_daily.sql
 -- Grain: one row per session date, state and age group that listed at least one session.
 -- Reads: district_age_group_daily, int_session_spells_summarised. Counts and capacities are sums
--- over the state's Co-WIN districts; open_capacity_per_100k divides by the population of the
--- distinct census districts listed (each counted once); open_share_pct_population_weighted weights
+-- over the state's Co-WIN districts; open_capacity_per_100k divides the capacity of the census
+-- districts listed whose every Co-WIN unit has data that day by their population (each counted
+-- once), so a unit without data takes its census district out of both; open_share_pct_population_weighted weights
 -- each Co-WIN district's open_share_pct by its population_share (the census population split
 -- equally among its Co-WIN units); time to book medians are over the state's sessions.
 CREATE OR REPLACE TABLE state_age_group_daily AS
@@ -32,7 +33,8 @@ district_sums AS (
         sum(open_share_pct * population_share) FILTER (WHERE open_share_pct IS NOT NULL)
             / nullif(sum(population_share) FILTER (WHERE open_share_pct IS NOT NULL), 0)
             AS open_share_pct_population_weighted,
-        sum(peak_open_capacity) FILTER (WHERE census_population IS NOT NULL) AS peak_open_capacity_with_population,
+        sum(peak_open_capacity) FILTER (WHERE census_population IS NOT NULL AND census_units_with_data = census_units)
+            AS peak_open_capacity_with_population,
         sum(sweeps_with_data) AS district_sweeps_with_data,
         sum(sweeps_without_data) AS district_sweeps_without_data
     FROM districts
@@ -48,6 +50,7 @@ census_populations AS (
         census_population
     FROM districts
     WHERE census_population IS NOT NULL
+        AND census_units_with_data = census_units
 ),
 
 population_covered AS (

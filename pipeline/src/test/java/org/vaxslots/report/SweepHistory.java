@@ -165,11 +165,11 @@ final class SweepHistory {
         }
     }
 
-    private static void write(Path dir, int districtId, String name, int sweep, String body) throws IOException {
+    static void write(Path dir, int districtId, String name, int sweep, String body) throws IOException {
         Files.writeString(dir.resolve("calendarByDistrict_" + districtId + "-" + name + "_" + REQUEST_DATE + "_s" + sweep + ".json"), body);
     }
 
-    private static String body(String... centers) {
+    static String body(String... centers) {
         List<String> present = new ArrayList<>();
         for (String c : centers) {
             if (c != null) {
@@ -179,14 +179,14 @@ final class SweepHistory {
         return "{\"centers\":[" + String.join(",", present) + "]}";
     }
 
-    private static String center(long id, String name, String state, String district, String fee, String session) {
+    static String center(long id, String name, String state, String district, String fee, String session) {
         String fees = fee.equals("Paid") ? ",\"vaccine_fees\":[{\"vaccine\":\"COVISHIELD\",\"fee\":\"780\"}]" : "";
         return "{\"center_id\":" + id + ",\"name\":" + json(name) + ",\"address\":\"Main Road\",\"state_name\":" + json(state)
                 + ",\"district_name\":" + json(district) + ",\"block_name\":\"Block\",\"pincode\":124001,\"lat\":28,\"long\":76,"
                 + "\"from\":\"09:00:00\",\"to\":\"17:00:00\",\"fee_type\":\"" + fee + "\"" + fees + ",\"sessions\":[" + session + "]}";
     }
 
-    private static String session(int n, int capacity, int minAge, Integer dose1, Integer dose2) {
+    static String session(int n, int capacity, int minAge, Integer dose1, Integer dose2) {
         return "{\"session_id\":\"00000000-0000-4000-8000-00000000000" + n + "\",\"date\":\"" + SESSION_DATE
                 + "\",\"available_capacity\":" + capacity + ",\"min_age_limit\":" + minAge + ",\"vaccine\":\"COVISHIELD\","
                 + "\"slots\":[\"09:00AM-11:00AM\",\"11:00AM-01:00PM\"]"

@@ -1,0 +1,54 @@
+package org.vaxslots.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.normalize.NormalizeJob;
+import org.vaxslots.normalize.NormalizeOptions;
+import org.vaxslots.raw.ImportJob;
+import org.vaxslots.store.DataRoot;
+
+/**
+ * A census district whose Co-WIN units were not all captured: Jaipur I was, Jaipur II (the same
+ * census district, RJ_Jaipur) was not swept at all. Jaipur I's capacity over all of Jaipur's
+ * population would understate it, so the per-capita figure is left empty, at district and state
+ * level, while Rohtak, a census district of one unit, keeps its own.
+ */
+class PartialCensusDistrictTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void censusDistrictWithAUnitWithoutData_hasNoPerCapitaFigure() throws Exception {
+        DataRoot root = new DataRoot(dir.resolve("data"));
+        Path in = Files.createDirectories(dir.resolve("in"));
+        SweepHistory.write(in, 505, "JaipurI", 1, SweepHistory.body(SweepHistory.center(2001, "PHC Amer", "Rajasthan",
+                "Jaipur I", "Free", SweepHistory.session(5, 20, 45, 20, 0))));
+        SweepHistory.write(in, 192, "Rohtak", 1, SweepHistory.body(SweepHistory.center(1001, "PHC Kiloi", "Haryana",
+                "Rohtak", "Free", SweepHistory.session(1, 18, 45, 18, 0))));
+        ImportJob.run(root, new ImportJob.Request(SweepHistory.sweepId(1), SweepHistory.asOf(1), null, Map.of(), List.of(in)),
+                SweepHistory.asOf(1), w -> { });
+        NormalizeJob.run(PipelineOptionsFactory.fromArgs("--dataRoot=" + root.root()).as(NormalizeOptions.class));
+
+        ReportJob.Result result = ReportJob.run(root, new ReportJob.Request(ReportJobTest.DAY, ReportJobTest.DAY, null, null));
+
+        Map<String, Map<String, String>> district = ReportJobTest.rowsBy(result.pack().resolve("district_daily_coverage.csv"),
+                "district_id", "age_group");
+        Map<String, Map<String, String>> state = ReportJobTest.rowsBy(result.pack().resolve("state_daily_coverage.csv"),
+                "state_name", "age_group");
+        assertEquals("20", district.get(ReportJobTest.JAIPUR_I).get("peak_open_capacity"), "what was seen is still counted");
+        assertEquals("", district.get(ReportJobTest.JAIPUR_I).get("open_capacity_per_100k"),
+                "Jaipur II has no data: RJ_Jaipur's capacity is unknown, not Jaipur I's alone");
+        assertEquals("", state.get("Rajasthan|45+").get("open_capacity_per_100k"));
+        assertEquals("", state.get("Rajasthan|45+").get("population_covered"));
+        assertEquals(ReportJobTest.per100k(18, ReportJobTest.POP_ROHTAK), district.get("192|45+").get("open_capacity_per_100k"));
+        assertEquals(ReportJobTest.per100k(18, ReportJobTest.POP_ROHTAK), state.get("Haryana|45+").get("open_capacity_per_100k"));
+        assertEquals(Long.toString(ReportJobTest.POP_ROHTAK), state.get("Haryana|45+").get("population_covered"));
+    }
+}
