@@ -73,7 +73,7 @@ public final class ImportJob {
                 }
                 if (writer == null) {
                     writer = WarcArchiveWriter.create(root, sweepId, "import", now,
-                            Map.of("software", "vaxslots import", "format", "WARC File Format 1.1",
+                            Map.of("software", "vaxslots import", "format", "WARC File Format 1.0",
                                     "description", "recorded Co-WIN responses imported as exact bytes"));
                 }
                 Map<String, String> fields = new LinkedHashMap<>();

@@ -136,7 +136,7 @@ public final class SnapshotJob {
         ArchivedSweep archived = ArchivedSweep.read(root, request.sweepId());
         Map<String, String> info = new LinkedHashMap<>();
         info.put("software", "vaxslots snapshot");
-        info.put("format", "WARC File Format 1.1");
+        info.put("format", "WARC File Format 1.0"); // what jwarc writes by default: WARC/1.0 records, whole-second dates
         info.put("source", allowlist.base().toString());
         info.put("budget", request.budget().toString());
         info.put("user-agent", request.userAgent());

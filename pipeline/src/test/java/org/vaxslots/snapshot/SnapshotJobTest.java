@@ -171,6 +171,10 @@ class SnapshotJobTest {
 
         assertEquals(List.of("warcinfo", "request", "response", "request", "response"),
                 records.stream().map(WarcCheck.Record::type).toList());
+        // The warcinfo names the format its records are written in.
+        String info = new String(records.get(0).block(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(info.contains("format: WARC File Format 1.0\r\n"), info);
+        assertTrue(records.stream().allMatch(r -> r.version().equals("WARC/1.0")));
         for (int i = 1; i < records.size(); i += 2) {
             WarcCheck.Record request = records.get(i);
             WarcCheck.Record response = records.get(i + 1);
