@@ -50,6 +50,7 @@ record PackFacts(
                 FROM district_age_group_daily""");
         Map<String, List<RawFile>> raw = new LinkedHashMap<>();
         List<String[]> sweepRows = new ArrayList<>();
+        RawDigests digests = RawDigests.load(root);
         try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT sweep_crawl_coverage.sweep_id,
                     strftime(first_as_of_at, '%Y-%m-%dT%H:%M:%SZ'), strftime(last_as_of_at, '%Y-%m-%dT%H:%M:%SZ'), raw_files.raw_file
@@ -66,10 +67,11 @@ record PackFacts(
                 String file = rs.getString(4);
                 if (file != null) {
                     Path p = root.root().resolve(file);
-                    raw.get(id).add(Files.isRegularFile(p) ? new RawFile(file, Files.size(p), sha256(p)) : new RawFile(file, null, null));
+                    raw.get(id).add(Files.isRegularFile(p) ? new RawFile(file, Files.size(p), digests.sha256(file)) : new RawFile(file, null, null));
                 }
             }
         }
+        digests.save();
         List<Sweep> sweeps = sweepRows.stream().map(r -> new Sweep(r[0], r[1], r[2], List.copyOf(raw.get(r[0])))).toList();
         List<String> cov = row(layers, """
                 SELECT CAST(count(*) AS VARCHAR), CAST(min(crawl_coverage_pct) AS VARCHAR),
