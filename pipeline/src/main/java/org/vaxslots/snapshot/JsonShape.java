@@ -62,41 +62,27 @@ final class JsonShape {
         skipSpace();
         while (true) {
             // A value starts at i.
-            switch (next()) {
-                case '{' -> {
+            byte lead = next();
+            switch (lead) {
+                case '{', '[' -> {
                     if (depth == MAX_DEPTH) {
                         throw INVALID;
                     }
-                    token('{');
+                    char close = lead == '{' ? '}' : ']';
+                    token((char) lead);
                     skipSpace();
-                    if (peek() == '}') {
+                    if (peek() == close) {
                         i++;
-                        token('}');
+                        token(close);
                     } else {
                         depth++;
                         if (depth > stack.length) {
                             stack = Arrays.copyOf(stack, stack.length * 2);
                         }
-                        stack[depth - 1] = OBJECT;
-                        key();
-                        continue;
-                    }
-                }
-                case '[' -> {
-                    if (depth == MAX_DEPTH) {
-                        throw INVALID;
-                    }
-                    token('[');
-                    skipSpace();
-                    if (peek() == ']') {
-                        i++;
-                        token(']');
-                    } else {
-                        depth++;
-                        if (depth > stack.length) {
-                            stack = Arrays.copyOf(stack, stack.length * 2);
+                        stack[depth - 1] = lead == '{' ? OBJECT : ARRAY;
+                        if (lead == '{') {
+                            key();
                         }
-                        stack[depth - 1] = ARRAY;
                         continue;
                     }
                 }
