@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.vaxslots.model.Endpoint;
 import org.vaxslots.raw.RawFiles;
 import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.raw.WarcArchiveReader;
@@ -11,11 +12,14 @@ import org.vaxslots.store.DataRoot;
 
 /**
  * What a sweep has already captured, read back from its published raw files: the requests that
- * got a usable answer (so a resumed sweep does not fetch them again) and their bodies. A 304 to a
- * conditional request (a revisit record) is a usable answer; its body is empty here, since only
- * the state and district lists, which are never asked conditionally, need one.
+ * got a usable answer (so a resumed sweep does not fetch them again), and the bodies of the state
+ * and district lists, the only ones a sweep reads (a national sweep's calendars would be some 30 MB
+ * held for nothing). A 304 to a conditional request (a revisit record) is a usable answer; lists
+ * are never asked conditionally.
  */
 final class ArchivedSweep {
+    private static final byte[] NO_BODY = new byte[0];
+
     private final Map<String, byte[]> captured = new HashMap<>();
 
     static ArchivedSweep read(DataRoot root, String sweepId) throws IOException {
@@ -25,7 +29,9 @@ final class ArchivedSweep {
                 String outcome = r.field(RawHeaders.OUTCOME);
                 boolean answered = "response".equals(r.warcType()) || "revisit".equals(r.warcType());
                 if (answered && ("ok".equals(outcome) || "empty".equals(outcome))) {
-                    sweep.captured.put(key(r.field(RawHeaders.ENDPOINT), r.field(RawHeaders.PARAMS)), r.body());
+                    String endpoint = r.field(RawHeaders.ENDPOINT);
+                    boolean list = Endpoint.STATES.apiName().equals(endpoint) || Endpoint.DISTRICTS.apiName().equals(endpoint);
+                    sweep.captured.put(key(endpoint, r.field(RawHeaders.PARAMS)), list ? r.body() : NO_BODY);
                 }
             }, damage -> { });
         }
@@ -36,6 +42,7 @@ final class ArchivedSweep {
         return endpoint + "?" + params;
     }
 
+    /** The body of a captured list; empty for any other capture. */
     byte[] body(String key) {
         return captured.get(key);
     }

@@ -206,7 +206,12 @@ public final class SnapshotJob {
         return districts;
     }
 
+    /** How a request ended, and the decoded body of a captured state or district list (the sweep reads only those). */
     private record Captured(String outcome, byte[] body) {}
+
+    private static boolean isList(Endpoint e) {
+        return e == Endpoint.STATES || e == Endpoint.DISTRICTS;
+    }
 
     /** One request until it is captured or given up; every attempt is handed to the archive, in order. */
     private Captured capture(Archiver archiver, ArchivedSweep archived, Endpoint endpoint, Map<String, String> params)
@@ -219,7 +224,7 @@ public final class SnapshotJob {
         }
         URI uri = allowlist.uri(endpoint, params);
         // The state and district lists are always fetched whole: the sweep needs their bodies.
-        Validators.Entry prior = request.conditional() && endpoint != Endpoint.STATES && endpoint != Endpoint.DISTRICTS
+        Validators.Entry prior = request.conditional() && !isList(endpoint)
                 ? validators.get(key).orElse(null) : null;
         Map<String, String> conditional = prior == null ? Map.of() : Map.of("If-None-Match", prior.etag());
         int tries = 0;
@@ -256,10 +261,11 @@ public final class SnapshotJob {
             }
             if (outcome.equals("ok") || outcome.equals("empty")) {
                 String etag = x.header("ETag");
-                if (endpoint != Endpoint.STATES && endpoint != Endpoint.DISTRICTS && Validators.usable(etag)) {
+                if (!isList(endpoint) && Validators.usable(etag)) {
                     validators.captured(key, new Validators.Entry(etag, request.sweepId(), outcome, x.startedAt(), uri));
                 }
-                return new Captured(outcome, Bodies.decoded(x));
+                // A gzip body was inflated once for its outcome; only a list is inflated again, to be read.
+                return new Captured(outcome, isList(endpoint) ? Bodies.decoded(x) : null);
             }
             if (x.isThrottled()) {
                 throttled++;
