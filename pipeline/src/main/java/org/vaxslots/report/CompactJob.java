@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
-import org.vaxslots.store.WorkDirs;
 import org.vaxslots.store.Digests;
+import org.vaxslots.store.WorkDirs;
 
 /**
  * Keeps the derived tables session_history (change-only: one row per session and run of unchanged
