@@ -55,6 +55,12 @@ class JsonShapeTest {
                 JsonToken.END_ARRAY, JsonToken.END_OBJECT)) ? JsonShape.Shape.EMPTY_LIST : JsonShape.Shape.OTHER;
     }
 
+    /** The scan gives {@code expected}, and so does Jackson. */
+    private static void assertShape(JsonShape.Shape expected, byte[] body) {
+        assertEquals(expected, JsonShape.of(body), () -> new String(body, StandardCharsets.UTF_8));
+        assertEquals(expected, jackson(body), "Jackson agrees");
+    }
+
     private static List<byte[]> samples() throws IOException, URISyntaxException {
         List<byte[]> bodies = new ArrayList<>();
         for (String dir : List.of("/org/vaxslots/samples/cowin", "/ResponseParserTest")) {
@@ -124,9 +130,7 @@ class JsonShapeTest {
     @ValueSource(strings = {
         "{\"centers\":[]}", " {\"sessions\" : [ ] }\r\n", "\uFEFF{\"centers\":[]}"})
     void emptyLists(String body) {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        assertEquals(JsonShape.Shape.EMPTY_LIST, JsonShape.of(b));
-        assertEquals(jackson(b), JsonShape.of(b));
+        assertShape(JsonShape.Shape.EMPTY_LIST, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -135,9 +139,7 @@ class JsonShapeTest {
         "true", "null", "{\"name\":\"\u0915\u094b\u0932\u094d\u0932\u092e \u20b9 \ud83d\ude00\"}", "{\"a\":\"\\u00e9\\n\\/\"}",
         "[1, 2.0, -3E2, false]", "{\"a\":{\"b\":{\"c\":[null]}}}"})
     void wholeDocuments(String body) {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        assertEquals(JsonShape.Shape.OTHER, JsonShape.of(b));
-        assertEquals(jackson(b), JsonShape.of(b));
+        assertShape(JsonShape.Shape.OTHER, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -147,9 +149,7 @@ class JsonShapeTest {
         "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":\"tab\there\"}", "<html><body>403</body></html>",
         "{\"centers\":[]}<"})
     void brokenDocuments(String body) {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        assertEquals(JsonShape.Shape.INVALID, JsonShape.of(b));
-        assertEquals(jackson(b), JsonShape.of(b));
+        assertShape(JsonShape.Shape.INVALID, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -161,8 +161,7 @@ class JsonShapeTest {
             {'"', (byte) 0xFF, '"'},                        // never in UTF-8
         };
         for (byte[] c : cases) {
-            assertEquals(JsonShape.Shape.INVALID, JsonShape.of(c));
-            assertEquals(jackson(c), JsonShape.of(c));
+            assertShape(JsonShape.Shape.INVALID, c);
         }
     }
 
@@ -172,9 +171,7 @@ class JsonShapeTest {
         String tooDeep = "[".repeat(JsonShape.MAX_DEPTH + 1) + "]".repeat(JsonShape.MAX_DEPTH + 1);
         byte[] ok = deepest.getBytes(StandardCharsets.US_ASCII);
         byte[] deep = tooDeep.getBytes(StandardCharsets.US_ASCII);
-        assertEquals(JsonShape.Shape.OTHER, JsonShape.of(ok));
-        assertEquals(jackson(ok), JsonShape.of(ok));
-        assertEquals(JsonShape.Shape.INVALID, JsonShape.of(deep));
-        assertEquals(jackson(deep), JsonShape.of(deep));
+        assertShape(JsonShape.Shape.OTHER, ok);
+        assertShape(JsonShape.Shape.INVALID, deep);
     }
 }
