@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vaxslots.testing.Samples;
 
 /**
  * Per era, the generated response has the same keys, key orders and JSON types as the real
- * samples of that era in ../shared/cowin-samples. Every generated key order must occur in the
+ * samples of that era (the real responses bundled in the jar, {@link Samples}). Every generated key order must occur in the
  * samples (the samples may show more variants than one district generates), and the key sets and
  * type sets must be equal.
  *
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * order (the only pre-2022 findBy sample).
  */
 class EraShapesTest {
-    private static final Path SAMPLES = Path.of("/work/shared/cowin-samples");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Last column: a key we generate on purpose although the era's samples lack it (no paid center in the July 2021 sample). */
@@ -48,7 +46,7 @@ class EraShapesTest {
                                                      String deliberatelyExtraKey) throws IOException {
         List<JsonNode> sampleItems = new ArrayList<>();
         for (String f : sampleFiles.split(";")) {
-            JsonNode root = JSON.readTree(Files.readAllBytes(SAMPLES.resolve(f.trim())));
+            JsonNode root = JSON.readTree(Samples.bytes(f.trim()));
             JsonNode list = root.isArray() ? root : root.has("centers") ? root.get("centers") : root.get("sessions");
             list.forEach(sampleItems::add);
         }

@@ -13,14 +13,18 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.testing.Samples;
 
 class ReplayTest {
-    private static final Path SAMPLES = Path.of("/work/shared/cowin-samples");
+    @TempDir
+    static Path SAMPLES;
     private static SimulatorServer server;
     private static SimHttp http;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        Samples.writeTo(SAMPLES, Samples.names());
         server = SimulatorServer.start(SimulatorConfig.defaults().withStart(Instant.parse("2021-05-04T06:30:00Z"))
                 .withSpeed(0).withRateLimit(null).withReplayDir(SAMPLES));
         http = new SimHttp(server);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real Co-WIN samples bundled in the jar (copies of shared/cowin-samples), written out for a test. */
+/** The real Co-WIN samples bundled in the jar (real 2021–2022 responses; provenance in their SOURCES.md), written out for a test. */
 public final class Samples {
     public static final String RESOURCE_DIR = "/org/vaxslots/samples/cowin/";
 
@@ -48,15 +48,5 @@ public final class Samples {
 
     private static String read(String name) throws IOException {
         return new String(bytes(name), StandardCharsets.UTF_8);
-    }
-
-    /** shared/ beside the repository, found by walking up from the working directory. */
-    public static Path sharedDir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/cowin-samples"))) {
-                return p.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("shared/cowin-samples not found above " + Path.of("").toAbsolutePath());
     }
 }
