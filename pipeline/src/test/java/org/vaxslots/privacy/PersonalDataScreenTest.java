@@ -34,9 +34,9 @@ class PersonalDataScreenTest {
         HOSTILE.put("appointment_schedule_appointment_id.json", new Finding(
                 "protected API response (appointment confirmation, /v2/appointment/schedule)", "$.appointment_id"));
         HOSTILE.put("bot_people.json", new Finding("key name beside birth_year", "$.people[0]"));
-        HOSTILE.put("booking_bot.log", new Finding("JWT", "line 2"));
-        HOSTILE.put("booking_bot_opaque_bearer.log", new Finding("bearer token", "line 1"));
-        HOSTILE.put("booking_bot_otp.log", new Finding("otp= in text", "line 1"));
+        HOSTILE.put("booking_bot_log.txt", new Finding("JWT", "line 2"));
+        HOSTILE.put("booking_bot_opaque_bearer_log.txt", new Finding("bearer token", "line 1"));
+        HOSTILE.put("booking_bot_otp_log.txt", new Finding("otp= in text", "line 1"));
         HOSTILE.put("calendarByDistrict_phoneInAddress.json", new Finding("phone number", "$.centers[1].address"));
         HOSTILE.put("certificate_download.pdf", new Finding(PersonalDataScreen.PDF_KIND, "$"));
     }
