@@ -81,7 +81,7 @@ final class JsonScreen {
                 }
                 case VALUE_STRING -> {
                     element();
-                    Optional<Finding> f = string(p.getText());
+                    Optional<Finding> f = string(p);
                     if (f.isPresent()) {
                         return f;
                     }
@@ -153,12 +153,18 @@ final class JsonScreen {
         return new KeyInfo(n, PersonalKeys.isPersonal(n), PublicFields.shapeOf(key), TextSigns.first(key));
     }
 
-    private Optional<Finding> string(String value) {
+    private Optional<Finding> string(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
         KeyInfo field = field();
-        if (field != null && field.shape() != null && field.shape().accepts(value)) {
+        if (field != null && field.shape() != null && field.shape().accepts(chars, off, len)) {
             return Optional.empty();
         }
-        return TextSigns.first(value).map(s -> new Finding(s.kind(), path()));
+        if (!TextSigns.mayHaveSign(chars, off, len)) {
+            return Optional.empty();
+        }
+        return TextSigns.first(new String(chars, off, len)).map(s -> new Finding(s.kind(), path()));
     }
 
     /** The key the current value belongs to: its member's, or for an array element the array's. */

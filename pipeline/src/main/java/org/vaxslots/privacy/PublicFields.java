@@ -1,7 +1,6 @@
 package org.vaxslots.privacy;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The fields of the public Co-WIN availability responses (states, districts, calendarBy*,
@@ -13,27 +12,146 @@ import java.util.regex.Pattern;
  * too.
  */
 final class PublicFields {
-    /** What a field's value looks like. */
+    /**
+     * What a field's value looks like. Checked on Jackson's character buffer, without a String or
+     * a regex per value: a national response has millions of them.
+     */
     enum Shape {
-        /** A JSON number, or a string holding a short plain number (a pincode, a fee, a capacity). */
-        NUMBER(Pattern.compile("-?[0-9]{1,8}(\\.[0-9]+)?")),
-        UUID(Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
+        /** A JSON number, or a string holding a short plain number (a pincode, a fee, a capacity): -?[0-9]{1,8}(.[0-9]+)? */
+        NUMBER,
+        /** A UUID (session ids). */
+        UUID,
         /** dd-MM-yyyy as the API sends it, also unpadded or with a 2-digit year (the server accepted both). */
-        DATE(Pattern.compile("[0-9]{1,2}-[0-9]{1,2}-[0-9]{2,4}")),
-        TIME(Pattern.compile("[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?")),
-        /** "09:00AM-11:00AM", or the spec's FORENOON / AFTERNOON. */
-        SLOT(Pattern.compile("(?i)[0-9]{1,2}:[0-9]{2} ?([AP]M)? ?- ?[0-9]{1,2}:[0-9]{2} ?([AP]M)?|[A-Z]{3,12}")),
-        /** An enumeration: a short word or two (COVISHIELD, SPUTNIK V, Free, Paid). */
-        WORD(Pattern.compile("[A-Za-z][A-Za-z .-]{0,30}|"));
-
-        private final Pattern pattern;
-
-        Shape(Pattern pattern) {
-            this.pattern = pattern;
-        }
+        DATE,
+        /** HH:mm or HH:mm:ss. */
+        TIME,
+        /** "09:00AM-11:00AM" (spaces allowed around the dash and before AM/PM), or the spec's FORENOON / AFTERNOON. */
+        SLOT,
+        /** An enumeration: empty, or a letter then up to 30 letters, spaces, dots or dashes (COVISHIELD, SPUTNIK V, Free). */
+        WORD;
 
         boolean accepts(String value) {
-            return pattern.matcher(value).matches();
+            return accepts(value.toCharArray(), 0, value.length());
+        }
+
+        boolean accepts(char[] b, int off, int len) {
+            Cursor c = new Cursor(b, off, off + len);
+            return switch (this) {
+                case NUMBER -> c.number() && c.done();
+                case UUID -> len == 36 && c.hex(8) && c.is('-') && c.hex(4) && c.is('-') && c.hex(4) && c.is('-') && c.hex(4)
+                        && c.is('-') && c.hex(12) && c.done();
+                case DATE -> c.digits(1, 2) && c.is('-') && c.digits(1, 2) && c.is('-') && c.digits(2, 4) && c.done();
+                case TIME -> c.clock() && (c.done() || (c.is(':') && c.digits(2, 2) && c.done()));
+                case SLOT -> c.upperWord() || (c.slotEnd() && c.spaces() && c.is('-') && c.spaces() && c.slotEnd() && c.done());
+                case WORD -> c.word();
+            };
+        }
+    }
+
+    /** A position in a value, moved forward by each check that matches. */
+    private static final class Cursor {
+        private final char[] b;
+        private final int end;
+        private int i;
+
+        Cursor(char[] b, int start, int end) {
+            this.b = b;
+            this.i = start;
+            this.end = end;
+        }
+
+        boolean done() {
+            return i == end;
+        }
+
+        boolean is(char ch) {
+            if (i < end && b[i] == ch) {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean digits(int min, int max) {
+            int n = 0;
+            while (i < end && n < max && b[i] >= '0' && b[i] <= '9') {
+                i++;
+                n++;
+            }
+            return n >= min && (i == end || b[i] < '0' || b[i] > '9');
+        }
+
+        boolean number() {
+            is('-');
+            if (!digits(1, 8)) {
+                return false;
+            }
+            return !is('.') || digits(1, Integer.MAX_VALUE);
+        }
+
+        boolean hex(int n) {
+            for (int k = 0; k < n; k++, i++) {
+                if (i >= end || Character.digit(b[i], 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean clock() {
+            return digits(1, 2) && is(':') && digits(2, 2);
+        }
+
+        /** hh:mm with an optional space and AM/PM. */
+        boolean slotEnd() {
+            if (!clock()) {
+                return false;
+            }
+            int mark = i;
+            is(' ');
+            if (i + 1 < end && (b[i] == 'A' || b[i] == 'P' || b[i] == 'a' || b[i] == 'p') && (b[i + 1] == 'M' || b[i + 1] == 'm')) {
+                i += 2;
+            } else {
+                i = mark;
+            }
+            return true;
+        }
+
+        boolean spaces() {
+            while (i < end && b[i] == ' ') {
+                i++;
+            }
+            return true;
+        }
+
+        boolean upperWord() {
+            int n = end - i;
+            if (n < 3 || n > 12) {
+                return false;
+            }
+            for (int k = i; k < end; k++) {
+                if (b[k] < 'A' || b[k] > 'Z') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean word() {
+            int n = end - i;
+            if (n == 0) {
+                return true;
+            }
+            if (n > 31 || !Character.isLetter(b[i]) || b[i] > 127) {
+                return false;
+            }
+            for (int k = i + 1; k < end; k++) {
+                char ch = b[k];
+                if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == ' ' || ch == '.' || ch == '-')) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

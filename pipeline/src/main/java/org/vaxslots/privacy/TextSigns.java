@@ -46,6 +46,30 @@ final class TextSigns {
         return Optional.empty();
     }
 
+    /**
+     * False when the characters cannot hold any sign: fewer than 10 digits and no '@', '=', '"',
+     * "eyJ" or "bearer". One pass, no String: most values of a large body stop here.
+     */
+    static boolean mayHaveSign(char[] b, int off, int len) {
+        int digits = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            char c = b[i];
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 10) {
+                    return true;
+                }
+            } else if (c == '@' || c == '=' || c == '"') {
+                return true;
+            } else if (c == 'e' && i + 2 < end && b[i + 1] == 'y' && b[i + 2] == 'J') {
+                return true;
+            } else if ((c == 'b' || c == 'B') && i + 5 < end && (b[i + 1] | 0x20) == 'e' && (b[i + 2] | 0x20) == 'a'
+                    && (b[i + 3] | 0x20) == 'r' && (b[i + 4] | 0x20) == 'e' && (b[i + 5] | 0x20) == 'r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text with every sign's value replaced by {@code <marker:length>}. */
     static String mask(String text) {
         if (text == null) {
