@@ -43,6 +43,8 @@ final class OtherFiles {
             PersonalDataScreen.body(body).ifPresent(f -> sink.finding(f.where(), f.kind()));
         } else if (isPng(file)) {
             png(file, sink);
+        } else if (isPdf(file)) {
+            sink.finding("start", PersonalDataScreen.PDF_KIND);
         } else {
             tabSeparated(file, new boolean[0], new boolean[0], sink);
         }
@@ -75,6 +77,14 @@ final class OtherFiles {
                     }
                 }
             }
+        }
+    }
+
+    /** A PDF anywhere in data root is a downloaded certificate or slip: no job writes one. */
+    private static boolean isPdf(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1024);
+            return PersonalDataScreen.body(head).map(f -> f.kind().equals(PersonalDataScreen.PDF_KIND)).orElse(false);
         }
     }
 
