@@ -171,7 +171,7 @@ public final class AuditJob {
                 row++;
                 for (int c = 1; c <= names.size(); c++) {
                     Object v = rs.getObject(c);
-                    if (v instanceof Number number && isQuantity(number, table, names.get(c - 1))) {
+                    if ((v instanceof Number number && isQuantity(number, table, names.get(c - 1))) || isInstant(v)) {
                         values++;
                         continue;
                     }
@@ -227,6 +227,11 @@ public final class AuditJob {
             findings.add(new Finding(rel(file), "column " + column, "a value looks like personal data: " + kind.get().kind()
                     + (row > 0 ? " (first at data row " + row + ")" : " (in the partition directory name)")));
         }
+    }
+
+    /** A TIMESTAMP or DATE cell: typed as an instant or a day, never an id (its digits run to 17 and more). */
+    private static boolean isInstant(Object v) {
+        return v instanceof java.time.temporal.Temporal || v instanceof java.util.Date;
     }
 
     /** A number with a fraction, or a whole number in a column with a unit (a count, bytes, doses): never an id. */

@@ -81,16 +81,26 @@ public final class PersonalPatterns {
         return spans;
     }
 
-    /** A cheap first look: an '@', or at least {@link #MIN_DIGITS} digits. */
+    /**
+     * A cheap first look: an '@', or a chain of at least {@link #MIN_DIGITS} digits in runs joined
+     * by single spaces or dashes (every number kind is one: "9876543210", "98765 43210",
+     * "2345-6789-0123"). A timestamp or a UUID is not one, and most cells stop here.
+     */
     private static boolean worthLooking(String text) {
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int chain = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '@') {
+            if (c >= '0' && c <= '9') {
+                if (++chain >= MIN_DIGITS) {
+                    return true;
+                }
+            } else if (c == '@') {
                 return true;
-            }
-            if (c >= '0' && c <= '9' && ++digits >= MIN_DIGITS) {
-                return true;
+            } else if ((c == ' ' || c == '-') && chain > 0 && i + 1 < n && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9') {
+                continue;
+            } else {
+                chain = 0;
             }
         }
         return false;

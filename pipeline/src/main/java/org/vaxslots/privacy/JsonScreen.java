@@ -32,6 +32,7 @@ final class JsonScreen {
         boolean array;
         int index = -1;
         String key;
+        KeyInfo info;
         boolean name;
         boolean birthYear;
     }
@@ -114,6 +115,7 @@ final class JsonScreen {
         f.array = array;
         f.index = -1;
         f.key = null;
+        f.info = null;
         f.name = false;
         f.birthYear = false;
     }
@@ -132,6 +134,7 @@ final class JsonScreen {
         Frame f = frames.get(depth - 1);
         f.key = key;
         KeyInfo info = keys.computeIfAbsent(key, JsonScreen::info);
+        f.info = info;
         if (info.sign().isPresent()) {
             return Optional.of(new Finding(info.sign().get().kind() + " in a key", path()));
         }
@@ -172,7 +175,7 @@ final class JsonScreen {
         for (int d = depth - 1; d >= 0; d--) {
             Frame f = frames.get(d);
             if (!f.array) {
-                return f.key == null ? null : keys.get(f.key);
+                return f.key == null ? null : f.info;
             }
         }
         return null;

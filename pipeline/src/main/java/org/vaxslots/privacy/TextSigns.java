@@ -34,7 +34,7 @@ final class TextSigns {
 
     /** The first sign in the text, if any. */
     static Optional<Sign> first(String text) {
-        if (text == null || text.length() < 3) {
+        if (text == null || text.length() < 3 || !mayHaveSign(text)) {
             return Optional.empty();
         }
         for (Finder finder : FINDERS) {
@@ -64,6 +64,25 @@ final class TextSigns {
                 return true;
             } else if ((c == 'b' || c == 'B') && i + 5 < end && (b[i + 1] | 0x20) == 'e' && (b[i + 2] | 0x20) == 'a'
                     && (b[i + 3] | 0x20) == 'r' && (b[i + 4] | 0x20) == 'e' && (b[i + 5] | 0x20) == 'r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean mayHaveSign(String text) {
+        int digits = 0;
+        for (int i = 0, end = text.length(); i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 10) {
+                    return true;
+                }
+            } else if (c == '@' || c == '=' || c == '"') {
+                return true;
+            } else if (c == 'e' && text.startsWith("yJ", i + 1)) {
+                return true;
+            } else if ((c == 'b' || c == 'B') && text.regionMatches(true, i + 1, "earer", 0, 5)) {
                 return true;
             }
         }

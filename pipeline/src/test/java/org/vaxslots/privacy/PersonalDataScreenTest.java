@@ -228,6 +228,34 @@ class PersonalDataScreenTest {
         }
     }
 
+    /**
+     * A national-size calendarByDistrict body (40 MB: the Raigad sample's 200 centers repeated),
+     * screened after a warm-up; prints the rate (PRIVACY.md quotes it).
+     */
+    @Test
+    void body_national40MegabyteResponse_isCleanAndPrintsItsRate() throws IOException {
+        String sample = new String(resource("/org/vaxslots/samples/cowin/"
+                + "calendarByDistrict_393-Raigad_2021-05-21_haseeb-biya.centers-array.json"), StandardCharsets.UTF_8).trim();
+        String centers = sample.substring(sample.indexOf('[') + 1, sample.lastIndexOf(']'));
+        StringBuilder sb = new StringBuilder("{\"centers\":[").append(centers);
+        while (sb.length() < 40_000_000) {
+            sb.append(',').append(centers);
+        }
+        byte[] national = sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] warmUp = ("{\"centers\":[" + (centers + ",").repeat(9) + centers + "]}").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 20; i++) {
+            PersonalDataScreen.body(warmUp);
+        }
+
+        long start = System.nanoTime();
+        Optional<Finding> f = PersonalDataScreen.body(national);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertEquals(Optional.empty(), f);
+        System.out.printf("PersonalDataScreen.body: %.1f MB in %.2f s = %.0f MB/s%n", national.length / 1e6, seconds,
+                national.length / 1e6 / seconds);
+    }
+
     @Test
     void describe_finding_namesKindAndPlaceOnly() {
         assertEquals("key mobile_number at $.beneficiaries[0]", new Finding("key mobile_number", "$.beneficiaries[0]").describe());
