@@ -111,7 +111,7 @@ final class JsonFields {
             return null;
         }
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new BadRecordException(path + field + " is out of range: " + value);
+            throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, path + field + " is out of range: " + value);
         }
         return value.intValue();
     }
@@ -160,7 +160,7 @@ final class JsonFields {
 
     private <T> T required(String field, T value) throws BadRecordException {
         if (value == null) {
-            throw new BadRecordException("required field " + path + field + " is missing");
+            throw new BadRecordException(RejectReason.MISSING_FIELD, "required field " + path + field + " is missing");
         }
         return value;
     }
@@ -174,7 +174,7 @@ final class JsonFields {
         if (shown.length() > 60) {
             shown = shown.substring(0, 60) + "…";
         }
-        return new BadRecordException(path + field + " should be " + wanted + " but is " + shown);
+        return new BadRecordException(RejectReason.BAD_TYPE, path + field + " should be " + wanted + " but is " + shown);
     }
 
     static String typeName(JsonNode value) {

@@ -106,6 +106,7 @@ public final class TableRows {
         r.put("fetch_id", x.fetchId());
         r.put("endpoint", x.endpoint());
         r.put("record_path", x.recordPath());
+        r.put("reason_code", x.reasonCode());
         r.put("reason", x.reason());
         r.put("snippet", x.snippet());
         return checked(r);

@@ -139,16 +139,18 @@ class NormalizeJobTest {
 
     @Test
     void normalize_badFiles_becomeRejectsWhileTheGoodFileLands() throws Exception {
-        List<List<Object>> rejects = Duck.rows("SELECT f.source_file, r.record_path, r.reason FROM "
+        List<List<Object>> rejects = Duck.rows("SELECT f.source_file, r.record_path, r.reason, r.reason_code FROM "
                 + Duck.table(root.root(), "rejects") + " r JOIN " + Duck.table(root.root(), "fetches")
                 + " f USING (fetch_id) WHERE r.sweep_id = 'bad' ORDER BY 1, 2");
 
         assertEquals(3, rejects.size());
         assertEquals(List.of("calendarByDistrict_192-blocked_2021-05-04_403.html", "$",
-                "body is HTML, not JSON (a CloudFront block page?)"), rejects.get(0));
+                "body is HTML, not JSON (a CloudFront block page?)", "html_body"), rejects.get(0));
         assertTrue(((String) rejects.get(1).get(2)).startsWith("body is not valid JSON"), rejects.get(1).toString());
+        assertEquals("not_json", rejects.get(1).get(3));
         assertEquals(List.of("calendarByDistrict_298-wrongTypes_2021-05-16.json", "centers[0].sessions[0]",
-                "centers[].sessions[].available_capacity should be a whole number but is \"none\""), rejects.get(2));
+                "centers[].sessions[].available_capacity should be a whole number but is \"none\"", "bad_type"),
+                rejects.get(2));
         assertEquals(List.of(List.of("findByDistrict", 1L), List.of("calendarByDistrict", 11L)),
                 Duck.rows("SELECT endpoint, count(*) FROM " + Duck.table(root.root(), "sessions")
                         + " WHERE sweep_id = 'bad' GROUP BY endpoint ORDER BY endpoint DESC"));

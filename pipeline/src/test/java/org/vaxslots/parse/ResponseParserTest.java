@@ -100,6 +100,7 @@ class ResponseParserTest {
             } else {
                 assertEquals(List.of(), r.sessions(), c[0]);
                 assertEquals("date " + c[0] + " is not dd-MM-yyyy", r.problems().get(0).reason(), c[0]);
+                assertEquals("bad_date", r.problems().get(0).kind().code(), c[0]);
             }
         }
     }
@@ -234,6 +235,7 @@ class ResponseParserTest {
         assertFalse(r.bodyValid());
         assertEquals("$", r.problems().get(0).recordPath());
         assertEquals("body is HTML, not JSON (a CloudFront block page?)", r.problems().get(0).reason());
+        assertEquals("html_body", r.problems().get(0).kind().code());
         assertTrue(r.problems().get(0).snippet().startsWith("<HTML><HEAD><TITLE>ERROR"));
         assertTrue(r.sessions().isEmpty());
     }
@@ -246,6 +248,7 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertTrue(r.problems().get(0).reason().startsWith("body is not valid JSON: "), r.problems().get(0).reason());
+        assertEquals("not_json", r.problems().get(0).kind().code());
         assertTrue(r.sessions().isEmpty());
         assertTrue(r.centers().isEmpty());
     }
@@ -256,6 +259,7 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertEquals("API error USRRES0001: Input parameter missing", r.problems().get(0).reason());
+        assertEquals("api_error", r.problems().get(0).kind().code());
     }
 
     @Test
@@ -265,6 +269,7 @@ class ResponseParserTest {
 
         assertFalse(blank.bodyValid());
         assertEquals("empty body", blank.problems().get(0).reason());
+        assertEquals("empty_body", blank.problems().get(0).kind().code());
         assertTrue(none.bodyValid());
         assertEquals(0, none.centers().size());
         assertEquals(0, none.problems().size());
@@ -290,6 +295,8 @@ class ResponseParserTest {
                 "required field centers[].sessions[].session_id is missing",
                 "session_id s-good appears twice in the response (first at centers[0].sessions[0])"),
                 r.problems().stream().map(RecordProblem::reason).toList());
+        assertEquals(List.of("bad_type", "implausible_value", "bad_date", "missing_field", "duplicate_id"),
+                r.problems().stream().map(p -> p.kind().code()).toList());
         assertEquals("centers[0].sessions[1]", r.problems().get(0).recordPath());
     }
 
@@ -300,6 +307,7 @@ class ResponseParserTest {
         assertEquals(0, r.centers().size());
         assertEquals(0, r.sessions().size());
         assertEquals("required field centers[].center_id is missing", r.problems().get(0).reason());
+        assertEquals("missing_field", r.problems().get(0).kind().code());
         assertEquals("centers[0]", r.problems().get(0).recordPath());
     }
 
@@ -311,6 +319,7 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertTrue(r.problems().get(0).reason().contains("nesting depth"), r.problems().get(0).reason());
+        assertEquals("not_json", r.problems().get(0).kind().code());
     }
 
     @Test
@@ -321,5 +330,42 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertTrue(r.problems().get(0).reason().startsWith("body is not valid JSON"), r.problems().get(0).reason());
+        assertEquals("not_json", r.problems().get(0).kind().code());
+    }
+
+    @Test
+    void parse_eachKindOfBadBodyOrRecord_hasItsReasonCode() {
+        String body = calendar(GOOD_SESSION);
+        String center = body.substring("{\"centers\":[".length(), body.length() - "]}".length());
+        String[][] cases = {
+                {"42", "$", "unknown_shape"},
+                {"{\"ttl\":5}", "$", "unknown_shape"},
+                {"{\"centers\":7}", "$", "unknown_shape"},
+                {"{\"sessions\":{}}", "$", "unknown_shape"},
+                {"[{\"x\":1}]", "$", "unknown_shape"},
+                {"{\"centers\":[]} {}", "$", "not_json"},
+                {"{\"centers\":[7]}", "centers[0]", "not_an_object"},
+                {"{\"sessions\":[7]}", "sessions[0]", "not_an_object"},
+                {calendar("7"), "centers[0].sessions[0]", "not_an_object"},
+                {calendar(GOOD_SESSION).replace(",\"sessions\":[", ",\"sessions\":{\"a\":[").replaceFirst("]}]}$", "]}}]}"),
+                        "centers[0]", "bad_type"},
+                {calendar(GOOD_SESSION).replace(",\"sessions\":[" + GOOD_SESSION + "]", ""), "centers[0]", "missing_field"},
+                {calendar(GOOD_SESSION.replace("\"s-good\"", "\" \"")), "centers[0].sessions[0]", "empty_id"},
+                {calendar(GOOD_SESSION.replace("[\"09:00AM-11:00AM\"]", "[7]")), "centers[0].sessions[0]", "bad_type"},
+                {calendar(GOOD_SESSION.replace("[\"09:00AM-11:00AM\"]", "\"09:00AM\"")), "centers[0].sessions[0]", "bad_type"},
+                {calendar(GOOD_SESSION.replace("\"available_capacity\":7", "\"available_capacity\":100001")),
+                        "centers[0].sessions[0]", "implausible_value"},
+                {calendar(GOOD_SESSION.replace("\"min_age_limit\":45", "\"min_age_limit\":4000000000")),
+                        "centers[0].sessions[0]", "implausible_value"},
+                {calendar(GOOD_SESSION) + "x", "$", "not_json"},
+                {calendar(GOOD_SESSION).replace("}]}]}", "}]}," + center.replace("s-good", "s-2") + "]}"), "centers[1]",
+                        "duplicate_id"}};
+        for (String[] c : cases) {
+            ParsedResponse r = parse(c[0]);
+
+            assertEquals(1, r.problems().size(), c[0]);
+            assertEquals(List.of(c[1], c[2]), List.of(r.problems().get(0).recordPath(), r.problems().get(0).kind().code()),
+                    c[0]);
+        }
     }
 }
