@@ -27,9 +27,6 @@ import org.vaxslots.model.SessionRow;
  * becomes a {@link RecordProblem} and the rest of the response still lands.
  */
 final class RowCollector {
-    /** Capacities above this are not plausible for one session and are rejected. */
-    static final int MAX_CAPACITY = 100_000;
-
     static final Set<String> CENTER_FIELDS = Set.of("center_id", "name", "name_l", "address", "address_l",
             "state_name", "state_name_l", "district_name", "district_name_l", "block_name", "block_name_l",
             "pincode", "lat", "long", "from", "to", "fee_type", "vaccine_fees", "sessions");
@@ -215,9 +212,7 @@ final class RowCollector {
             throw new BadRecordException(RejectReason.EMPTY_ID, "session_id is empty");
         }
         LocalDate date = date(f.requiredText("date"));
-        int capacity = capacity(f, "available_capacity");
-        Integer dose1 = f.get("available_capacity_dose1") == null ? null : capacity(f, "available_capacity_dose1");
-        Integer dose2 = f.get("available_capacity_dose2") == null ? null : capacity(f, "available_capacity_dose2");
+        Capacities capacities = Capacities.read(f);
         int minAge = f.requiredInt("min_age_limit");
         Integer maxAge = f.intValue("max_age_limit");
         Boolean allowAllAge = f.booleanValue("allow_all_age");
@@ -229,7 +224,8 @@ final class RowCollector {
         Slots slots = slots(f.get("slots"));
         return new SessionRow(sessionId, center.centerId(), center.stateName(), center.districtName(),
                 center.districtId(), center.blockName(), center.pincode(), date, f.text("vaccine"), minAge, maxAge,
-                allowAllAge, ageGroup, capacity, dose1, dose2, center.feeType(), fee, slots.times(), slots.seats());
+                allowAllAge, ageGroup, capacities.available(), capacities.dose1(), capacities.dose2(), center.feeType(), fee,
+                slots.times(), slots.seats(), capacities.rounded(), capacities.asSent());
     }
 
     private record Slots(List<String> times, Integer seats) {}
@@ -252,7 +248,7 @@ final class RowCollector {
                 times.add(slot.get("time").textValue());
                 JsonNode seatNode = slot.get("seats");
                 if (seatNode != null && !seatNode.isNull()) {
-                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > MAX_CAPACITY) {
+                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > Capacities.MAX_CAPACITY) {
                         throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, "slots[].seats is not a plausible count: " + seatNode);
                     }
                     seats = (seats == null ? 0 : seats) + seatNode.intValue();
@@ -263,14 +259,6 @@ final class RowCollector {
             }
         }
         return new Slots(List.copyOf(times), seats);
-    }
-
-    private static int capacity(JsonFields f, String field) throws BadRecordException {
-        int value = f.requiredInt(field);
-        if (value < 0 || value > MAX_CAPACITY) {
-            throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, field + " is not a plausible count: " + value);
-        }
-        return value;
     }
 
     private static LocalDate date(String text) throws BadRecordException {

@@ -228,6 +228,113 @@ class ResponseParserTest {
                 "min_age_limit=44 max_age_limit=null allow_all_age=null"));
     }
 
+    private static long occurrences(ParsedResponse r, String path, String event) {
+        return r.observations().stream().filter(o -> o.path().equals(path) && o.event().equals(event))
+                .mapToLong(SchemaObservation::occurrences).sum();
+    }
+
+    @Test
+    void parse_fractionalCapacities_sessionKeptWithFloorFlagAndExactValuesAsSent() {
+        String json = calendar(String.join(",",
+                GOOD_SESSION.replace("s-good", "s-frac").replace("\"available_capacity\":7", "\"available_capacity\":62.5")
+                        .replace("\"available_capacity_dose1\":5", "\"available_capacity_dose1\":12.50")
+                        .replace("\"available_capacity_dose2\":2", "\"available_capacity_dose2\":50.00000000000001"),
+                GOOD_SESSION.replace("s-good", "s-under-one").replace("\"available_capacity\":7",
+                        "\"available_capacity\":0.7000000000000028")));
+
+        ParsedResponse r = parse(json);
+
+        assertEquals(List.of(), r.problems());
+        SessionRow frac = r.sessions().get(0);
+        SessionRow underOne = r.sessions().get(1);
+        assertEquals(List.of(62, 12, 50), List.of(frac.availableCapacity(), frac.availableCapacityDose1(),
+                frac.availableCapacityDose2()));
+        assertTrue(frac.capacityRounded());
+        assertEquals("{\"available_capacity\":62.5,\"available_capacity_dose1\":12.50,"
+                + "\"available_capacity_dose2\":50.00000000000001}", frac.capacityAsSent());
+        assertEquals(0, underOne.availableCapacity());
+        assertEquals(5, underOne.availableCapacityDose1());
+        assertTrue(underOne.capacityRounded());
+        assertEquals("{\"available_capacity\":0.7000000000000028}", underOne.capacityAsSent());
+        assertEquals(2, occurrences(r, "centers[].sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE));
+        assertEquals(1, occurrences(r, "centers[].sessions[].available_capacity_dose1", SchemaObservation.FRACTIONAL_VALUE));
+        assertEquals(1, occurrences(r, "centers[].sessions[].available_capacity_dose2", SchemaObservation.FRACTIONAL_VALUE));
+        assertTrue(observed(r, "centers[].sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE, ""));
+        assertEquals(0, occurrences(r, "centers[].sessions[].available_capacity", SchemaObservation.RETYPED_FIELD));
+    }
+
+    @Test
+    void parse_wholeCapacities_notRoundedAndNothingAsSent() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION + "," + GOOD_SESSION.replace("s-good", "s-float")
+                .replace("\"available_capacity\":7", "\"available_capacity\":7.0")));
+
+        assertEquals(List.of(7, 7), r.sessions().stream().map(SessionRow::availableCapacity).toList());
+        assertEquals(List.of(false, false), r.sessions().stream().map(SessionRow::capacityRounded).toList());
+        assertEquals(java.util.Arrays.asList(null, null), r.sessions().stream().map(SessionRow::capacityAsSent).toList());
+        assertTrue(observed(r, "centers[].sessions[].available_capacity", SchemaObservation.RETYPED_FIELD, "float"));
+        assertEquals(0, occurrences(r, "centers[].sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE));
+    }
+
+    @Test
+    void parse_flatRowFractionalCapacitySentAsString_keptAndStringKeptAsSent() throws IOException {
+        String json = new String(ResponseParserTest.class.getResourceAsStream("/ResponseParserTest/findByDistrict_flatRow.json")
+                .readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\"available_capacity\":\\s*[0-9]+",
+                        "\"available_capacity\":\"12.5\"");
+
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.FIND_BY_DISTRICT, 97), json.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(), r.problems());
+        assertEquals(12, r.sessions().get(0).availableCapacity());
+        assertEquals("{\"available_capacity\":\"12.5\"}", r.sessions().get(0).capacityAsSent());
+        assertTrue(observed(r, "sessions[].available_capacity", SchemaObservation.RETYPED_FIELD, "string"));
+        assertTrue(observed(r, "sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE, ""));
+    }
+
+    @Test
+    void parse_negativeDoseCapacity_keptAsZeroWithValueAsSent() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("\"available_capacity_dose1\":5",
+                "\"available_capacity_dose1\":-2")));
+
+        SessionRow s = r.sessions().get(0);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of(7, 0, 2), List.of(s.availableCapacity(), s.availableCapacityDose1(), s.availableCapacityDose2()));
+        assertFalse(s.capacityRounded());
+        assertEquals("{\"available_capacity_dose1\":-2}", s.capacityAsSent());
+        assertTrue(observed(r, "centers[].sessions[].available_capacity_dose1", SchemaObservation.NEGATIVE_VALUE, ""));
+    }
+
+    @Test
+    void parse_negativeFractionalCapacity_heldAsZeroAndRounded() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("\"available_capacity\":7", "\"available_capacity\":-0.5")));
+
+        SessionRow s = r.sessions().get(0);
+        assertEquals(0, s.availableCapacity());
+        assertTrue(s.capacityRounded());
+        assertEquals("{\"available_capacity\":-0.5}", s.capacityAsSent());
+    }
+
+    @Test
+    void parse_nullsAndStringsWhereNumbersAreExpected_keptWhereTheyMeanSomething() {
+        String json = calendar(String.join(",",
+                GOOD_SESSION.replace("s-good", "s-age-text").replace("\"min_age_limit\":45", "\"min_age_limit\":\"45\""),
+                GOOD_SESSION.replace("s-good", "s-dose-null").replace("\"available_capacity_dose1\":5",
+                        "\"available_capacity_dose1\":null"),
+                GOOD_SESSION.replace("s-good", "s-capacity-null").replace("\"available_capacity\":7",
+                        "\"available_capacity\":null"),
+                GOOD_SESSION.replace("s-good", "s-capacity-nan").replace("\"available_capacity\":7",
+                        "\"available_capacity\":\"NaN\"")));
+
+        ParsedResponse r = parse(json);
+
+        assertEquals(List.of("s-age-text", "s-dose-null"), r.sessions().stream().map(SessionRow::sessionId).toList());
+        assertEquals("45+", r.sessions().get(0).ageGroup());
+        assertNull(r.sessions().get(1).availableCapacityDose1());
+        assertEquals(List.of("missing_field", "bad_type"), r.problems().stream().map(p -> p.kind().code()).toList());
+        assertEquals(List.of("required field centers[].sessions[].available_capacity is missing",
+                "centers[].sessions[].available_capacity should be a number but is \"NaN\""),
+                r.problems().stream().map(RecordProblem::reason).toList());
+    }
+
     @Test
     void parse_htmlBody_isRejectedWhole() {
         ParsedResponse r = parse("<HTML><HEAD><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD></HTML>");
@@ -279,7 +386,7 @@ class ResponseParserTest {
     void parse_badSessions_rejectedOneByOneWhileGoodOnesLand() {
         String json = calendar(String.join(",", GOOD_SESSION,
                 GOOD_SESSION.replace("s-good", "s-wrongtype").replace("\"available_capacity\":7", "\"available_capacity\":\"many\""),
-                GOOD_SESSION.replace("s-good", "s-negative").replace("\"available_capacity\":7", "\"available_capacity\":-3"),
+                GOOD_SESSION.replace("s-good", "s-huge").replace("\"available_capacity\":7", "\"available_capacity\":100001"),
                 GOOD_SESSION.replace("s-good", "s-shortdate").replace("04-05-2021", "8-6-21"),
                 GOOD_SESSION.replace("\"session_id\":\"s-good\",", ""),
                 GOOD_SESSION));
@@ -289,8 +396,8 @@ class ResponseParserTest {
         assertEquals(List.of("s-good"), r.sessions().stream().map(SessionRow::sessionId).toList());
         assertEquals(1, r.centers().get(0).sessionsCount());
         assertEquals(List.of(
-                "centers[].sessions[].available_capacity should be a whole number but is \"many\"",
-                "available_capacity is not a plausible count: -3",
+                "centers[].sessions[].available_capacity should be a number but is \"many\"",
+                "available_capacity is not a plausible count: 100001",
                 "date 8-6-21 is not dd-MM-yyyy",
                 "required field centers[].sessions[].session_id is missing",
                 "session_id s-good appears twice in the response (first at centers[0].sessions[0])"),
