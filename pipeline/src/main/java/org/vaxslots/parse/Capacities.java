@@ -44,7 +44,7 @@ record Capacities(int available, Integer dose1, Integer dose2, boolean rounded, 
         }
         if (sent.abs().compareTo(MAX) > 0) {
             throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, field + " is not a plausible count: "
-                    + sent.toPlainString());
+                    + RejectSnippets.screened(sent.toPlainString(), 60));
         }
         boolean whole = JsonFields.isWhole(sent);
         int floor = sent.setScale(0, RoundingMode.FLOOR).intValueExact();

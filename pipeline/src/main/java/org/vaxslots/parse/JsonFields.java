@@ -117,7 +117,8 @@ final class JsonFields {
             return null;
         }
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, path + field + " is out of range: " + value);
+            throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, path + field + " is out of range: "
+                    + RejectSnippets.screened(String.valueOf(value), 60));
         }
         return value.intValue();
     }
@@ -217,11 +218,8 @@ final class JsonFields {
     }
 
     private BadRecordException bad(String field, JsonNode value, String wanted) {
-        String shown = value.isContainerNode() ? typeName(value) : value.toString();
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 60) + "…";
-        }
-        return new BadRecordException(RejectReason.BAD_TYPE, path + field + " should be " + wanted + " but is " + shown);
+        return new BadRecordException(RejectReason.BAD_TYPE, path + field + " should be " + wanted + " but is "
+                + RejectSnippets.value(value));
     }
 
     static String typeName(JsonNode value) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.CharConversionException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.SchemaObservation;
 
@@ -25,8 +24,6 @@ import org.vaxslots.model.SchemaObservation;
 public final class ResponseParser {
     /** Bodies above this size are rejected before parsing (the largest real one is 380 KB). */
     public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-    private static final int SNIPPET_CHARS = 300;
 
     private final ObjectMapper mapper;
     private final AgeGroups ageGroups;
@@ -56,10 +53,11 @@ public final class ResponseParser {
         }
         if (body.length > MAX_BODY_BYTES) {
             return ParsedResponse.invalid(RejectReason.BODY_TOO_LARGE, "body of " + body.length + " bytes is over the cap of "
-                    + MAX_BODY_BYTES, snippet(body));
+                    + MAX_BODY_BYTES, RejectSnippets.body(body, false));
         }
         if (looksLikeHtml(body)) {
-            return ParsedResponse.invalid(RejectReason.HTML_BODY, "body is HTML, not JSON (a CloudFront block page?)", snippet(body));
+            return ParsedResponse.invalid(RejectReason.HTML_BODY, "body is HTML, not JSON (a CloudFront block page?)",
+                    RejectSnippets.text(body));
         }
         RowCollector rows = new RowCollector(context, ageGroups, districts, new SchemaObserver());
         try (JsonParser p = mapper.createParser(body)) {
@@ -70,22 +68,27 @@ public final class ResponseParser {
             } else if (first == JsonToken.START_OBJECT) {
                 shape = object(p, rows);
             } else {
-                return ParsedResponse.invalid(RejectReason.UNKNOWN_SHAPE, "body is not a JSON object or array", snippet(body));
+                return ParsedResponse.invalid(RejectReason.UNKNOWN_SHAPE, "body is not a JSON object or array",
+                        RejectSnippets.body(body, false));
             }
             // Before the check for trailing content: a bare array of unknown elements stops reading at the first one.
             if (shape == ParsedResponse.Shape.INVALID) {
-                return ParsedResponse.invalid(rows.invalidKind(), rows.invalidReason(), snippet(body));
+                return ParsedResponse.invalid(rows.invalidKind(), rows.invalidReason(),
+                        RejectSnippets.body(body, false));
             }
             if (p.nextToken() != null) {
-                return ParsedResponse.invalid(RejectReason.NOT_JSON, "content after the end of the JSON value", snippet(body));
+                return ParsedResponse.invalid(RejectReason.NOT_JSON, "content after the end of the JSON value",
+                        RejectSnippets.body(body, true));
             }
             return rows.result(shape);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
-            return ParsedResponse.invalid(RejectReason.NOT_JSON, "body is not valid JSON: " + e.getOriginalMessage() + where, snippet(body));
+            return ParsedResponse.invalid(RejectReason.NOT_JSON, "body is not valid JSON: "
+                    + RejectSnippets.parserMessage(e.getOriginalMessage()) + where, RejectSnippets.body(body, true));
         } catch (CharConversionException e) {
             // Jackson guessed UTF-16/32 from the first bytes and the rest does not decode (found by fuzzing).
-            return ParsedResponse.invalid(RejectReason.NOT_JSON, "body is not valid JSON: " + e.getMessage(), snippet(body));
+            return ParsedResponse.invalid(RejectReason.NOT_JSON, "body is not valid JSON: "
+                    + RejectSnippets.parserMessage(e.getMessage()), RejectSnippets.body(body, true));
         } catch (IOException e) {
             throw new IllegalStateException("reading an in-memory body failed", e);
         }
@@ -143,7 +146,8 @@ public final class ResponseParser {
         }
         if (shape == null) {
             if (error != null || errorCode != null) {
-                rows.failWith(RejectReason.API_ERROR, "API error " + errorCode + ": " + error);
+                rows.failWith(RejectReason.API_ERROR, "API error " + RejectSnippets.codeText(errorCode) + ": "
+                        + (error == null ? "null" : RejectSnippets.screened(error, 100)));
             } else {
                 rows.failWith(RejectReason.UNKNOWN_SHAPE, "body has no centers, sessions, states or districts");
             }
@@ -184,16 +188,5 @@ public final class ResponseParser {
             }
         }
         return false;
-    }
-
-    static String snippet(byte[] body) {
-        int n = Math.min(body.length, SNIPPET_CHARS * 4);
-        String text = new String(body, 0, n, StandardCharsets.UTF_8);
-        return clip(text);
-    }
-
-    static String clip(String text) {
-        String clean = text.replace('\u0000', '\uFFFD');
-        return clean.length() <= SNIPPET_CHARS ? clean : clean.substring(0, SNIPPET_CHARS);
     }
 }

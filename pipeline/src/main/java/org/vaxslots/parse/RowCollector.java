@@ -249,13 +249,14 @@ final class RowCollector {
                 JsonNode seatNode = slot.get("seats");
                 if (seatNode != null && !seatNode.isNull()) {
                     if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > Capacities.MAX_CAPACITY) {
-                        throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, "slots[].seats is not a plausible count: " + seatNode);
+                        throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, "slots[].seats is not a plausible count: "
+                                + RejectSnippets.value(seatNode));
                     }
                     seats = (seats == null ? 0 : seats) + seatNode.intValue();
                 }
             } else {
                 throw new BadRecordException(RejectReason.BAD_TYPE, "a slot is neither a time range nor a {time, seats} object: "
-                        + ResponseParser.clip(slot.toString()));
+                        + RejectSnippets.value(slot));
             }
         }
         return new Slots(List.copyOf(times), seats);
@@ -269,7 +270,7 @@ final class RowCollector {
         try {
             return LocalDate.parse(text.trim(), DATE);
         } catch (DateTimeParseException e) {
-            throw new BadRecordException(RejectReason.BAD_DATE, "date " + ResponseParser.clip(text) + " is not dd-MM-yyyy");
+            throw new BadRecordException(RejectReason.BAD_DATE, "date " + RejectSnippets.dateText(text) + " is not dd-MM-yyyy");
         }
     }
 
@@ -305,14 +306,14 @@ final class RowCollector {
     private void addSession(SessionRow row, String path) throws BadRecordException {
         String first = sessionPaths.putIfAbsent(row.sessionId(), path);
         if (first != null) {
-            throw new BadRecordException(RejectReason.DUPLICATE_ID, "session_id " + row.sessionId() + " appears twice in the response (first at "
+            throw new BadRecordException(RejectReason.DUPLICATE_ID, "session_id " + RejectSnippets.idText(row.sessionId()) + " appears twice in the response (first at "
                     + first + ")");
         }
         sessions.add(row);
     }
 
     private void problem(String path, RejectReason kind, String reason, JsonNode node) {
-        problems.add(new RecordProblem(path, kind, reason, ResponseParser.clip(node.toString())));
+        problems.add(new RecordProblem(path, kind, reason, RejectSnippets.record(node, path)));
     }
 
     @SafeVarargs

@@ -154,7 +154,7 @@ class NormalizeJobTest {
         assertTrue(((String) rejects.get(1).get(2)).startsWith("body is not valid JSON"), rejects.get(1).toString());
         assertEquals("not_json", rejects.get(1).get(3));
         assertEquals(List.of("calendarByDistrict_298-wrongTypes_2021-05-16.json", "centers[0].sessions[0]",
-                "centers[].sessions[].available_capacity should be a number but is \"none\"", "bad_type"),
+                "centers[].sessions[].available_capacity should be a number but is a string of 4 characters", "bad_type"),
                 rejects.get(2));
         assertEquals(List.of(List.of("findByDistrict", 1L), List.of("calendarByDistrict", 23L)),
                 Duck.rows("SELECT endpoint, count(*) FROM " + Duck.table(root.root(), "sessions")

@@ -99,7 +99,8 @@ class ResponseParserTest {
                 assertEquals(LocalDate.parse(c[1]), r.sessions().get(0).sessionDate(), c[0]);
             } else {
                 assertEquals(List.of(), r.sessions(), c[0]);
-                assertEquals("date " + c[0] + " is not dd-MM-yyyy", r.problems().get(0).reason(), c[0]);
+                String shown = c[0].equals("0a-05-2021") ? "(a string of 10 characters)" : c[0];
+                assertEquals("date " + shown + " is not dd-MM-yyyy", r.problems().get(0).reason(), c[0]);
                 assertEquals("bad_date", r.problems().get(0).kind().code(), c[0]);
             }
         }
@@ -331,8 +332,75 @@ class ResponseParserTest {
         assertNull(r.sessions().get(1).availableCapacityDose1());
         assertEquals(List.of("missing_field", "bad_type"), r.problems().stream().map(p -> p.kind().code()).toList());
         assertEquals(List.of("required field centers[].sessions[].available_capacity is missing",
-                "centers[].sessions[].available_capacity should be a number but is \"NaN\""),
+                "centers[].sessions[].available_capacity should be a number but is a string of 3 characters"),
                 r.problems().stream().map(RecordProblem::reason).toList());
+    }
+
+    private static final String NAME = "Ravi Kumar";
+    private static final String MOBILE = "9876543210";
+
+    @Test
+    void parse_malformedRecordWithNameAndMobile_rejectSaysWhereAndWhatKindButHoldsNeither() {
+        String json = calendar(GOOD_SESSION).replace("\"center_id\":1,\"name\":\"PHC\"",
+                "\"name\":\"" + NAME + "\",\"mobile_number\":\"" + MOBILE + "\"");
+
+        ParsedResponse r = parse(json);
+
+        RecordProblem p = r.problems().get(0);
+        assertEquals(List.of("centers[0]", "missing_field", "required field centers[].center_id is missing"),
+                List.of(p.recordPath(), p.kind().code(), p.reason()));
+        assertTrue(p.snippet().startsWith("{\"name\":<string:10>,\"mobile_number\":<string:10>,\"address\":<string:1>,"),
+                p.snippet());
+        assertFalse(p.snippet().contains("Ravi") || p.snippet().contains(MOBILE), p.snippet());
+    }
+
+    @Test
+    void parse_truncatedBodyWithNameAndMobile_rejectSaysWhereAndWhatKindButHoldsNeither() {
+        String json = "{\"centers\":[{\"name\":\"" + NAME + "\",\"mobile\":" + MOBILE + ",\"sessions\":[";
+
+        ParsedResponse r = parse(json);
+
+        RecordProblem p = r.problems().get(0);
+        assertEquals("not_json", p.kind().code());
+        assertTrue(p.reason().startsWith("body is not valid JSON: Unexpected end-of-input"), p.reason());
+        assertTrue(p.reason().endsWith(" at byte 65"), p.reason());
+        assertTrue(p.snippet().startsWith("{\"centers\":[{\"name\":<string:10>,\"mobile\":<"), p.snippet());
+        assertTrue(p.snippet().endsWith(",\"sessions\":[<not JSON here>"), p.snippet());
+        assertFalse(p.snippet().contains("Ravi") || p.snippet().contains(MOBILE) || p.reason().contains("Ravi"), p.snippet());
+    }
+
+    @Test
+    void parse_unrecognizedToken_reasonKeepsTheKindButNotTheToken() {
+        ParsedResponse r = parse("{\"centers\":[ravi]}");
+
+        RecordProblem p = r.problems().get(0);
+        assertTrue(p.reason().startsWith("body is not valid JSON: Unrecognized token <token:4>: was expecting"), p.reason());
+        assertTrue(p.reason().endsWith(" at byte 12"), p.reason());
+        assertFalse(p.reason().contains("ravi"), p.reason());
+        assertEquals("{\"centers\":[<not JSON here>", p.snippet());
+    }
+
+    @Test
+    void parse_beneficiariesBody_unknownShapeWithKeysAndTypesOnly() {
+        String json = "{\"beneficiaries\":[{\"beneficiary_reference_id\":\"12345678901234\",\"name\":\"" + NAME
+                + "\",\"birth_year\":\"1980\",\"mobile_number\":\"" + MOBILE + "\"}]}";
+
+        ParsedResponse r = parse(json);
+
+        RecordProblem p = r.problems().get(0);
+        assertEquals(List.of("$", "unknown_shape", "body has no centers, sessions, states or districts"),
+                List.of(p.recordPath(), p.kind().code(), p.reason()));
+        assertEquals("{\"beneficiaries\":[{\"beneficiary_reference_id\":<string:14>,\"name\":<string:10>,"
+                + "\"birth_year\":<string:4>,\"mobile_number\":<string:10>}]}", p.snippet());
+    }
+
+    @Test
+    void parse_badSessionOfAPublicResponse_snippetKeepsPublicValuesAndTypesAroundTheFault() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("\"available_capacity\":7", "\"available_capacity\":\"many\"")));
+
+        assertEquals("{\"session_id\":\"s-good\",\"date\":\"04-05-2021\",\"available_capacity\":<string:4>,"
+                + "\"available_capacity_dose1\":5,\"available_capacity_dose2\":2,\"min_age_limit\":45,"
+                + "\"vaccine\":\"COVISHIELD\",\"slots\":[\"09:00AM-11:00AM\"]}", r.problems().get(0).snippet());
     }
 
     @Test
@@ -396,11 +464,11 @@ class ResponseParserTest {
         assertEquals(List.of("s-good"), r.sessions().stream().map(SessionRow::sessionId).toList());
         assertEquals(1, r.centers().get(0).sessionsCount());
         assertEquals(List.of(
-                "centers[].sessions[].available_capacity should be a number but is \"many\"",
+                "centers[].sessions[].available_capacity should be a number but is a string of 4 characters",
                 "available_capacity is not a plausible count: 100001",
                 "date 8-6-21 is not dd-MM-yyyy",
                 "required field centers[].sessions[].session_id is missing",
-                "session_id s-good appears twice in the response (first at centers[0].sessions[0])"),
+                "session_id (a string of 6 characters) appears twice in the response (first at centers[0].sessions[0])"),
                 r.problems().stream().map(RecordProblem::reason).toList());
         assertEquals(List.of("bad_type", "implausible_value", "bad_date", "missing_field", "duplicate_id"),
                 r.problems().stream().map(p -> p.kind().code()).toList());
