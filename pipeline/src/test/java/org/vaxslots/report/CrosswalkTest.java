@@ -144,6 +144,35 @@ class CrosswalkTest {
     }
 
     @Test
+    void handMappings_keysExistAndGroupsStayInOneState() throws Exception {
+        build();
+        assertEquals(List.of(), rows("""
+                SELECT 'override to an unknown key', CAST(district_id AS VARCHAR) FROM stg_ref_crosswalk_overrides
+                WHERE district_key IS NOT NULL
+                    AND district_key NOT IN (SELECT district_key FROM stg_ref_census_district_population)
+                UNION ALL
+                SELECT 'hand mapping without reason or source', CAST(district_id AS VARCHAR) FROM stg_ref_crosswalk_overrides
+                WHERE coalesce(trim(reason), '') = '' OR coalesce(trim(source), '') = ''
+                UNION ALL
+                SELECT 'group member not in the population table', district_key FROM stg_ref_census_district_groups
+                WHERE district_key NOT IN (SELECT district_key FROM stg_ref_census_district_population)
+                UNION ALL
+                SELECT 'group member listed twice', district_key FROM stg_ref_census_district_groups
+                GROUP BY district_key HAVING count(*) > 1
+                UNION ALL
+                SELECT 'group without exactly its parents in its key', census_group_key FROM stg_ref_census_district_groups
+                GROUP BY census_group_key
+                HAVING string_agg(district_key, ' + ' ORDER BY strpos(census_group_key, district_key))
+                        FILTER (WHERE census_group_role = 'parent') IS DISTINCT FROM census_group_key
+                    OR count(*) FILTER (WHERE census_group_role = 'child') = 0
+                    OR count(*) FILTER (WHERE census_group_role NOT IN ('parent', 'child')) > 0
+                    OR count(DISTINCT left(district_key, 3)) > 1
+                UNION ALL
+                SELECT 'group member without reason or source', district_key FROM stg_ref_census_district_groups
+                WHERE coalesce(trim(reason), '') = '' OR coalesce(trim(source), '') = ''"""));
+    }
+
+    @Test
     void check_districtWithSessionsNotInTheList_fails() throws Exception {
         build();
         sessionsIn(298, 9999);
