@@ -27,6 +27,14 @@ overrides AS (
     SELECT * FROM stg_ref_crosswalk_overrides
 ),
 
+groups AS (
+    SELECT * FROM stg_ref_census_district_groups
+),
+
+populations AS (
+    SELECT * FROM stg_ref_census_district_population
+),
+
 cowin_districts AS (
     SELECT district_id, state_name, district_name FROM district_list
     UNION ALL
@@ -36,14 +44,6 @@ cowin_districts AS (
         CAST(NULL AS VARCHAR) AS district_name
     FROM overrides
     WHERE district_id NOT IN (SELECT district_id FROM district_list)
-),
-
-groups AS (
-    SELECT * FROM stg_ref_census_district_groups
-),
-
-populations AS (
-    SELECT * FROM stg_ref_census_district_population
 ),
 
 keys_by_name AS (
