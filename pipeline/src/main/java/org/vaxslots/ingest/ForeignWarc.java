@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -106,13 +105,24 @@ final class ForeignWarc {
 
     private static Request request(WarcRequest req, String path) throws IOException {
         byte[] block = Archives.capped(req.body().stream(), path + " record " + req.id());
-        Map<String, List<String>> headers;
-        try {
-            headers = HttpRequest.parse(Channels.newChannel(new ByteArrayInputStream(block))).headers().map();
-        } catch (IOException | RuntimeException e) {
-            headers = Map.of();
+        return new Request(req.id(), req.concurrentTo(), req.date(), block, headers(block));
+    }
+
+    /**
+     * The header lines of an HTTP request block, read leniently by hand: a block no HTTP parser
+     * accepts must still have every header screened.
+     */
+    static Map<String, List<String>> headers(byte[] block) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        String[] lines = new String(block, StandardCharsets.ISO_8859_1).split("\r?\n", -1);
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
         }
-        return new Request(req.id(), req.concurrentTo(), req.date(), block, headers);
+        return headers;
     }
 
     private static Response response(WarcResponse resp, String path) throws IOException {

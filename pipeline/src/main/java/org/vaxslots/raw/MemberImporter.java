@@ -83,11 +83,11 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
         if (prior.isPresent()) {
             if (prior.get().equals(ImportFiles.Digest.ofHex(sha))) {
                 skipped++;
-                warn.accept("skipped " + m.path() + ": the same request is already archived in sweep " + sweepId
+                warn.accept("skipped " + where(m) + ": the same request is already archived in sweep " + sweepId
                         + " with the same bytes (" + identity + ")");
                 return;
             }
-            throw new ImportRefusedException(m.path() + " answers " + identity + ", which sweep " + sweepId
+            throw new ImportRefusedException(where(m) + " answers " + identity + ", which sweep " + sweepId
                     + " already holds with other bytes; nothing was archived. Import it into another --sweep-id,"
                     + " or give a --name-pattern that reads what tells the two apart");
         }
@@ -174,12 +174,17 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
 
     private void refuse(Member m, PersonalDataScreen.Finding finding) {
         if (!request.skipPersonal()) {
-            throw new ImportRefusedException("refused " + m.path() + ": " + finding.describe()
+            throw new ImportRefusedException("refused " + where(m) + ": " + finding.describe()
                     + " (personal data or a non-public endpoint never enters raw/); nothing was archived."
                     + " Remove it from the input, or pass --skip-personal to archive the rest");
         }
         refused.merge(finding.kind(), 1, Integer::sum);
-        warn.accept("refused " + m.path() + ": " + finding.describe());
+        warn.accept("refused " + where(m) + ": " + finding.describe());
+    }
+
+    /** The member as a user finds it: its path, and for a WARC capture the record's id there. */
+    private static String where(Member m) {
+        return m.capture() == null ? m.path() : m.path() + " record " + m.capture().recordId();
     }
 
     private static void writeCapture(WarcArchiveWriter writer, Member.Capture c, Map<String, String> fields)
