@@ -362,4 +362,17 @@ class ImportJobTest {
         WarcArchiveReader.read(r.warcFile(), "raw", x -> kept.add(x.field(RawHeaders.SOURCE_FILE)), d -> { });
         assertEquals(List.of(ROHTAK), kept);
     }
+
+    @Test
+    void import_unknownShapeWithoutPersonalData_isArchivedAsUnknownWithOneWarning() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.json"), "{\"meta\":{\"version\":2}}");
+        Files.writeString(in.resolve("b.json"), "{\"meta\":{\"version\":3}}");
+        List<String> warnings = new ArrayList<>();
+
+        ImportJob.Result r = importFiles("s1", NOW, List.of(in), warnings);
+
+        assertEquals(2, r.imported());
+        assertEquals(List.of("2 file(s) of unknown endpoint, e.g. a.json (name it with --endpoint); archived as 'unknown'"), warnings);
+    }
 }
