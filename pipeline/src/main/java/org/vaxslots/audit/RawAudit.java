@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.ParsingException;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
@@ -85,18 +86,24 @@ final class RawAudit {
         }
         byte[] payload;
         Map<String, List<String>> httpHeaders = null;
-        if (record instanceof WarcRequest request) {
-            HttpRequest http = request.http();
-            httpHeaders = http.headers().map();
-            payload = capped(http.body().stream());
-        } else if (record instanceof WarcResponse response) {
-            HttpResponse http = response.http();
-            httpHeaders = http.headers().map();
-            payload = decoded(http);
-        } else if (record instanceof WarcRevisit revisit) {
-            httpHeaders = revisit.http().headers().map();
-            payload = new byte[0];
-        } else {
+        try {
+            if (record instanceof WarcRequest request) {
+                HttpRequest http = request.http();
+                httpHeaders = http.headers().map();
+                payload = capped(http.body().stream());
+            } else if (record instanceof WarcResponse response) {
+                HttpResponse http = response.http();
+                httpHeaders = http.headers().map();
+                payload = decoded(http);
+            } else if (record instanceof WarcRevisit revisit) {
+                httpHeaders = revisit.http().headers().map();
+                payload = new byte[0];
+            } else {
+                payload = capped(record.body().stream());
+            }
+        } catch (ParsingException notHttp) {
+            // A request, response or revisit record whose block is not an HTTP message: its bytes
+            // are screened as they are.
             payload = capped(record.body().stream());
         }
         if (httpHeaders != null) {

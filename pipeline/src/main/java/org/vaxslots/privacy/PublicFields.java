@@ -30,10 +30,6 @@ final class PublicFields {
         /** An enumeration: empty, or a letter then up to 30 letters, spaces, dots or dashes (COVISHIELD, SPUTNIK V, Free). */
         WORD;
 
-        boolean accepts(String value) {
-            return accepts(value.toCharArray(), 0, value.length());
-        }
-
         boolean accepts(char[] b, int off, int len) {
             Cursor c = new Cursor(b, off, off + len);
             return switch (this) {

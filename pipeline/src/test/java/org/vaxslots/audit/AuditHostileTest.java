@@ -35,7 +35,8 @@ import org.vaxslots.testing.DemoRoot;
  * The hostile corpus (src/test/resources/hostile/) planted into a copy of the demo's data root,
  * each file in the four places audit reads: a raw WARC record, a table cell, a pack CSV cell and a
  * state file. Audit must name each file, its place and the kind, and print none of the values;
- * and the bundled Co-WIN samples archived in raw/, with fractional capacities, must audit clean.
+ * and the bundled Co-WIN samples archived in raw/, with fractional capacities and a response record
+ * that holds no HTTP message, must audit clean.
  */
 class AuditHostileTest {
     /** The text files of the corpus (the PDF is planted only where a file, not a cell, can be one). */
@@ -128,7 +129,7 @@ class AuditHostileTest {
 
     private static String callsFile(DataRoot root) throws IOException {
         try (var s = Files.list(root.state().resolve("sources"))) {
-            return "sources/" + s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".calls")).findFirst().orElseThrow();
+            return "sources/" + s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".calls") && !n.startsWith("planted-")).findFirst().orElseThrow();
         }
     }
 
@@ -204,6 +205,9 @@ class AuditHostileTest {
         resource(root.rawSweep("samples").resolve("fractional.warc.gz"), ("{\"centers\":[{\"center_id\":1,\"sessions\":[{"
                 + "\"available_capacity\":50.00000000000001,\"available_capacity_dose1\":0.7000000000000028,"
                 + "\"available_capacity_dose2\":1234567890123}]}]}").getBytes(StandardCharsets.UTF_8));
+        warc(root.rawSweep("samples").resolve("not-http.warc.gz"), () -> new org.netpreserve.jwarc.WarcResponse.Builder(
+                URI.create(ImportJob.COWIN_BASE + "/v2/admin/location/states")).body(MediaType.parse("text/plain"),
+                "no HTTP message here".getBytes(StandardCharsets.UTF_8)).build());
         Path part = root.tablePartition("rejects", "samples").resolve("part-00000.parquet");
         Files.createDirectories(part.getParent());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
@@ -214,8 +218,8 @@ class AuditHostileTest {
         AuditJob.Result r = AuditJob.run(root.root());
 
         assertEquals(List.of(), r.findings());
-        assertEquals(14, r.rawFiles());
-        assertEquals(14, r.rawRecords());
+        assertEquals(15, r.rawFiles());
+        assertEquals(15, r.rawRecords());
         assertEquals(1, r.files());
     }
 }
