@@ -38,11 +38,26 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "K=V", description = "Request parameter, e.g. district_id=192 (repeatable).")
     List<String> params = new ArrayList<>();
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Recorded responses.")
-    List<Path> inputs;
+    @Option(names = "--git", paramLabel = "REPO", description = {"A git-scraping repository instead of FILE|DIR: each commit",
+            "(first parent of HEAD) that adds or changes matching files is one sweep",
+            "git-<committer time>-<commit>, as of its committer time."})
+    Path git;
+
+    @Option(names = "--git-tree", description = {"With --git: each commit's sweep holds every matching file of its",
+            "tree, an unchanged one as a WARC revisit of its earlier capture."})
+    boolean gitTree;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Recorded responses.")
+    List<Path> inputs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        if (git != null || gitTree) {
+            return ImportGit.run(this);
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to import: give FILE|DIR…, or --git REPO");
+        }
         ImportJob.Request request = new ImportJob.Request(sweepId, parseInstant(asOf), parseEndpoint(endpoint),
                 parseParams(params), inputs);
         ImportJob.Result r = ImportJob.run(common.root(), request, Instant.now(),

@@ -43,11 +43,12 @@ public final class GitHistory implements AutoCloseable {
     private static final int SHORT_ID = 7;
 
     /**
-     * One matching file of a commit's tree. {@code capturedIn} and {@code capturedAt} name the sweep
-     * and commit time of the commit whose change brought this blob to this path: the commit itself
-     * when {@code changed}, else an earlier one.
+     * One matching file of a commit's tree. {@code capturedIn}, {@code capturedCommit} and
+     * {@code capturedAt} name the sweep, id and time of the commit whose change brought this blob to
+     * this path: the commit itself when {@code changed}, else an earlier one.
      */
-    public record File(String path, String blobId, boolean changed, String capturedIn, Instant capturedAt) {}
+    public record File(String path, String blobId, boolean changed, String capturedIn, String capturedCommit,
+            Instant capturedAt) {}
 
     /** A commit of the first-parent chain and its matching files, in path order. */
     public record Commit(String sweepId, Instant committedAt, String commitId, List<File> files) {
@@ -56,7 +57,7 @@ public final class GitHistory implements AutoCloseable {
         }
     }
 
-    private record Seen(String blobId, String sweepId, Instant at) {}
+    private record Seen(String blobId, String sweepId, String commitId, Instant at) {}
 
     private final Repository repository;
 
@@ -129,12 +130,13 @@ public final class GitHistory implements AutoCloseable {
                         boolean changed = !isFile(tree.getFileMode(1)) || !blob.equals(tree.getObjectId(1));
                         Seen before = seen.get(path);
                         if (changed || before == null || !before.blobId().equals(blob.getName())) {
-                            before = new Seen(blob.getName(), sweepId, at);
+                            before = new Seen(blob.getName(), sweepId, commit.getName(), at);
                             seen.put(path, before);
                             changed = true;
                         }
                         if (matches.test(path) && (changed || wholeTree)) {
-                            files.add(new File(path, blob.getName(), changed, before.sweepId(), before.at()));
+                            files.add(new File(path, blob.getName(), changed, before.sweepId(), before.commitId(),
+                                    before.at()));
                         }
                     }
                 }

@@ -115,7 +115,7 @@ public final class ImportJob {
                 .collect(Collectors.joining("&"));
     }
 
-    private static MediaType mediaType(byte[] body) {
+    static MediaType mediaType(byte[] body) {
         for (byte b : body) {
             if (!Character.isWhitespace(b)) {
                 return b == '{' || b == '[' ? MediaType.JSON : b == '<' ? MediaType.HTML : MediaType.OCTET_STREAM;

@@ -12,10 +12,15 @@ public final class RawHeaders {
     /** What of the endpoint and parameters was inferred rather than given, in words. */
     public static final String INFERRED = "Vaxslots-Inferred";
     public static final String AS_OF = "Vaxslots-As-Of";
-    /** given (the importer said) or import_time (nobody said: the time of import). */
+    /**
+     * given (the importer said), git_commit (import --git: the committer time, an upper bound of
+     * the capture time) or import_time (nobody said: the time of import).
+     */
     public static final String AS_OF_SOURCE = "Vaxslots-As-Of-Source";
     public static final String SOURCE_FILE = "Vaxslots-Source-File";
     public static final String SOURCE_SHA256 = "Vaxslots-Source-Sha256";
+    /** On records imported from a git repository: the id (40 hex digits) of the commit the file was read from. */
+    public static final String GIT_COMMIT = "Vaxslots-Git-Commit";
     /** On snapshot records: the try number of this request (1, 2, …). */
     public static final String ATTEMPT = "Vaxslots-Attempt";
     /** On metadata records of attempts that got no response: network_error. */

@@ -62,12 +62,12 @@ class GitHistoryTest {
 
         assertEquals(List.of(
                 new GitHistory.Commit(first, GitScrapes.FIRST, repo.first(), List.of(
-                        new GitHistory.File(GitScrapes.ROHTAK, blob(GitScrapes.rohtak()), true, first, GitScrapes.FIRST),
-                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollam()), true, first, GitScrapes.FIRST))),
+                        new GitHistory.File(GitScrapes.ROHTAK, blob(GitScrapes.rohtak()), true, first, repo.first(), GitScrapes.FIRST),
+                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollam()), true, first, repo.first(), GitScrapes.FIRST))),
                 new GitHistory.Commit(merge, GitScrapes.MERGE, repo.merge(), List.of(
-                        new GitHistory.File(GitScrapes.GHAZIABAD, blob(GitScrapes.ghaziabad()), true, merge, GitScrapes.MERGE))),
+                        new GitHistory.File(GitScrapes.GHAZIABAD, blob(GitScrapes.ghaziabad()), true, merge, repo.merge(), GitScrapes.MERGE))),
                 new GitHistory.Commit(third, GitScrapes.THIRD, repo.third(), List.of(
-                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollamLater()), true, third, GitScrapes.THIRD)))),
+                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollamLater()), true, third, repo.third(), GitScrapes.THIRD)))),
                 commits);
     }
 
@@ -81,15 +81,15 @@ class GitHistoryTest {
 
         assertEquals(List.of(
                 new GitHistory.Commit(first, GitScrapes.FIRST, repo.first(), List.of(
-                        new GitHistory.File(GitScrapes.ROHTAK, blob(GitScrapes.rohtak()), true, first, GitScrapes.FIRST),
-                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollam()), true, first, GitScrapes.FIRST))),
+                        new GitHistory.File(GitScrapes.ROHTAK, blob(GitScrapes.rohtak()), true, first, repo.first(), GitScrapes.FIRST),
+                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollam()), true, first, repo.first(), GitScrapes.FIRST))),
                 new GitHistory.Commit(merge, GitScrapes.MERGE, repo.merge(), List.of(
-                        new GitHistory.File(GitScrapes.ROHTAK, blob(GitScrapes.rohtak()), false, first, GitScrapes.FIRST),
-                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollam()), false, first, GitScrapes.FIRST),
-                        new GitHistory.File(GitScrapes.GHAZIABAD, blob(GitScrapes.ghaziabad()), true, merge, GitScrapes.MERGE))),
+                        new GitHistory.File(GitScrapes.ROHTAK, blob(GitScrapes.rohtak()), false, first, repo.first(), GitScrapes.FIRST),
+                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollam()), false, first, repo.first(), GitScrapes.FIRST),
+                        new GitHistory.File(GitScrapes.GHAZIABAD, blob(GitScrapes.ghaziabad()), true, merge, repo.merge(), GitScrapes.MERGE))),
                 new GitHistory.Commit(third, GitScrapes.THIRD, repo.third(), List.of(
-                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollamLater()), true, third, GitScrapes.THIRD),
-                        new GitHistory.File(GitScrapes.GHAZIABAD, blob(GitScrapes.ghaziabad()), false, merge, GitScrapes.MERGE)))),
+                        new GitHistory.File(GitScrapes.KOLLAM, blob(GitScrapes.kollamLater()), true, third, repo.third(), GitScrapes.THIRD),
+                        new GitHistory.File(GitScrapes.GHAZIABAD, blob(GitScrapes.ghaziabad()), false, merge, repo.merge(), GitScrapes.MERGE)))),
                 commits);
     }
 
