@@ -24,6 +24,7 @@ import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
@@ -51,11 +52,7 @@ public final class GitHistory implements AutoCloseable {
             Instant capturedAt) {}
 
     /** A commit of the first-parent chain and its matching files, in path order. */
-    public record Commit(String sweepId, Instant committedAt, String commitId, List<File> files) {
-        public boolean hasChanges() {
-            return files.stream().anyMatch(File::changed);
-        }
-    }
+    public record Commit(String sweepId, Instant committedAt, String commitId, List<File> files) {}
 
     private record Seen(String blobId, String sweepId, String commitId, Instant at) {}
 
@@ -120,6 +117,10 @@ public final class GitHistory implements AutoCloseable {
                         tree.addTree(new EmptyTreeIterator());
                     }
                     tree.setRecursive(true);
+                    if (!wholeTree) {
+                        // Only what differs from the first parent can be a capture; nothing else need be read.
+                        tree.setFilter(TreeFilter.ANY_DIFF);
+                    }
                     while (tree.next()) {
                         String path = tree.getPathString();
                         if (!isFile(tree.getFileMode(0))) {
@@ -128,15 +129,13 @@ public final class GitHistory implements AutoCloseable {
                         }
                         ObjectId blob = tree.getObjectId(0);
                         boolean changed = !isFile(tree.getFileMode(1)) || !blob.equals(tree.getObjectId(1));
-                        Seen before = seen.get(path);
-                        if (changed || before == null || !before.blobId().equals(blob.getName())) {
-                            before = new Seen(blob.getName(), sweepId, commit.getName(), at);
-                            seen.put(path, before);
-                            changed = true;
+                        if (changed) {
+                            seen.put(path, new Seen(blob.getName(), sweepId, commit.getName(), at));
                         }
+                        Seen capture = seen.get(path);
                         if (matches.test(path) && (changed || wholeTree)) {
-                            files.add(new File(path, blob.getName(), changed, before.sweepId(), before.commitId(),
-                                    before.at()));
+                            files.add(new File(path, blob.getName(), changed, capture.sweepId(), capture.commitId(),
+                                    capture.at()));
                         }
                     }
                 }

@@ -173,6 +173,45 @@ class GitImportJobTest {
     }
 
     @Test
+    void importGitTree_afterAnImportWithout_keepsTheSweepsAndSaysSo() throws Exception {
+        importGit();
+        List<String> warnings = new ArrayList<>();
+
+        GitImportJob.Result result = GitImportJob.run(new DataRoot(data), new GitImportJob.Request(repo.dir(), true,
+                GitImportJob.jsonFiles(), null, Map.of()), NOW, warnings::add);
+
+        assertEquals(new GitImportJob.Result(List.of(), 0, 0, 3), result);
+        assertEquals(List.of(first, merge, third).stream().map(s -> "sweep " + s + " was imported without --git-tree;"
+                + " kept as it is (import into a new --data-root to have it the other way)").toList(), warnings);
+    }
+
+    @Test
+    void importGit_withFilesOrSweepIdOrTreeAlone_isAUsageError() {
+        Cli.Run tree = Cli.run("import", "--data-root", data.toString(), "--git-tree", "dumps/");
+        Cli.Run files = importGit("dumps/");
+        Cli.Run sweep = importGit("--sweep-id", "apr29");
+
+        assertEquals(List.of(2, 2, 2), List.of(tree.exit(), files.exit(), sweep.exit()));
+        assertTrue(tree.err().startsWith("vaxslots: error: --git-tree goes with --git REPO\n"), tree.err());
+        assertTrue(files.err().startsWith("vaxslots: error: --git REPO imports a repository; give no FILE|DIR with it"
+                + " (they were: [dumps])\n"), files.err());
+        assertTrue(sweep.err().startsWith("vaxslots: error: --git names each commit's sweep and as-of time itself;"
+                + " drop --sweep-id and --as-of\n"), sweep.err());
+    }
+
+    @Test
+    void importGit_repositoryWithoutCommits_isAClearError() throws Exception {
+        Path empty = dir.resolve("empty");
+        org.eclipse.jgit.api.Git.init().setDirectory(empty.toFile()).call().close();
+
+        Cli.Run run = Cli.run("import", "--data-root", data.toString(), "--git", empty.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("vaxslots: error: " + empty.resolve(".git") + " has no commits on HEAD: nothing to import\n"),
+                run.err());
+    }
+
+    @Test
     void importGitTree_revisitRecord_namesTheCaptureItRepeats() throws Exception {
         GitImportJob.Result result = GitImportJob.run(new DataRoot(data), new GitImportJob.Request(repo.dir(), true,
                 GitImportJob.jsonFiles(), null, Map.of()), NOW, w -> { });
