@@ -33,6 +33,7 @@ import org.vaxslots.testing.Trees;
  */
 class GitImportJobTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private static final java.time.LocalDate APRIL_29 = java.time.LocalDate.of(2021, 4, 29);
 
     @TempDir
     Path dir;
@@ -131,10 +132,10 @@ class GitImportJobTest {
         String fourth = GitHistory.sweepId(GitScrapes.FOURTH, fourthCommit);
 
         GitImportJob.Result result = GitImportJob.run(new DataRoot(data), new GitImportJob.Request(repo.dir(), false,
-                GitImportJob.jsonFiles(), null, Map.of()), NOW, w -> { });
+                null, null, Map.of(), false), NOW, w -> { });
         normalize();
 
-        assertEquals(new GitImportJob.Result(List.of(fourth), 1, 0, 3), result);
+        assertEquals(new GitImportJob.Result(List.of(fourth), 1, 0, 0, 3), result);
         assertEquals(List.of(List.of(fourth, GitScrapes.BASTI, fourthCommit, sessions(GitScrapes.basti()))),
                 Duck.rows("SELECT f.sweep_id, f.source_file, f.git_commit, count(*) FROM " + fetches() + " f JOIN "
                         + sessionsTable() + " s USING (sweep_id, fetch_id) WHERE f.sweep_id = '" + fourth + "' GROUP BY ALL"));
@@ -173,16 +174,27 @@ class GitImportJobTest {
     }
 
     @Test
-    void importGitTree_afterAnImportWithout_keepsTheSweepsAndSaysSo() throws Exception {
+    void importGitTree_afterAnImportWithout_keepsTheSweepsAsTheyWere() throws Exception {
         importGit();
-        List<String> warnings = new ArrayList<>();
+        Map<String, String> before = Trees.digests(data.resolve("raw"));
 
         GitImportJob.Result result = GitImportJob.run(new DataRoot(data), new GitImportJob.Request(repo.dir(), true,
-                GitImportJob.jsonFiles(), null, Map.of()), NOW, warnings::add);
+                null, null, Map.of(), false), NOW, w -> { });
 
-        assertEquals(new GitImportJob.Result(List.of(), 0, 0, 3), result);
-        assertEquals(List.of(first, merge, third).stream().map(s -> "sweep " + s + " was imported without --git-tree;"
-                + " kept as it is (import into a new --data-root to have it the other way)").toList(), warnings);
+        assertEquals(new GitImportJob.Result(List.of(), 0, 0, 0, 3), result);
+        assertEquals(before, Trees.digests(data.resolve("raw")));
+    }
+
+    @Test
+    void importGit_namePatternOnThePath_selectsFilesAndReadsTheirRequest() throws Exception {
+        Cli.Run run = importGit("--endpoint", "calendarByDistrict", "--name-pattern",
+                "districts/calendarByDistrict_{district_id}-*_{date}.json");
+        normalize();
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of(List.of(first, 192, APRIL_29), List.of(first, 298, APRIL_29), List.of(merge, 651, APRIL_29),
+                List.of(third, 298, APRIL_29)),
+                Duck.rows("SELECT sweep_id, district_id, request_date FROM " + fetches() + " ORDER BY sweep_id, district_id"));
     }
 
     @Test
@@ -193,7 +205,7 @@ class GitImportJobTest {
 
         assertEquals(List.of(2, 2, 2), List.of(tree.exit(), files.exit(), sweep.exit()));
         assertTrue(tree.err().startsWith("vaxslots: error: --git-tree goes with --git REPO\n"), tree.err());
-        assertTrue(files.err().startsWith("vaxslots: error: --git REPO imports a repository; give no FILE|DIR with it"
+        assertTrue(files.err().startsWith("vaxslots: error: --git REPO imports a repository; give no FILE|DIR|ARCHIVE with it"
                 + " (they were: [dumps])\n"), files.err());
         assertTrue(sweep.err().startsWith("vaxslots: error: --git names each commit's sweep and as-of time itself;"
                 + " drop --sweep-id and --as-of\n"), sweep.err());
@@ -214,7 +226,7 @@ class GitImportJobTest {
     @Test
     void importGitTree_revisitRecord_namesTheCaptureItRepeats() throws Exception {
         GitImportJob.Result result = GitImportJob.run(new DataRoot(data), new GitImportJob.Request(repo.dir(), true,
-                GitImportJob.jsonFiles(), null, Map.of()), NOW, w -> { });
+                null, null, Map.of(), false), NOW, w -> { });
 
         List<WarcRevisit> revisits = new ArrayList<>();
         for (Path file : RawFiles.list(new DataRoot(data), third)) {
@@ -226,15 +238,15 @@ class GitImportJobTest {
                 }
             }
         }
-        assertEquals(new GitImportJob.Result(List.of(first, merge, third), 4, 3, 0), result);
+        assertEquals(new GitImportJob.Result(List.of(first, merge, third), 4, 3, 0, 0), result);
         assertEquals(1, revisits.size());
         WarcRevisit ghaziabad = revisits.get(0);
         assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, ghaziabad.profile());
         assertEquals(merge, ghaziabad.headers().first(RawHeaders.REFERS_TO_SWEEP).orElseThrow());
-        assertEquals(GitScrapes.MERGE, ghaziabad.refersToDate().orElseThrow());
         assertEquals(GitScrapes.GHAZIABAD, ghaziabad.headers().first(RawHeaders.SOURCE_FILE).orElseThrow());
         assertEquals(repo.third(), ghaziabad.headers().first(RawHeaders.GIT_COMMIT).orElseThrow());
         assertEquals(Digests.sha256Hex(GitScrapes.ghaziabad()), ghaziabad.payloadDigest().orElseThrow().hex());
-        assertTrue(ghaziabad.refersTo().isPresent());
+        assertEquals(ghaziabad.target(), ghaziabad.refersToTargetURI().orElseThrow().toString());
+        assertEquals(0, ghaziabad.body().size());
     }
 }

@@ -78,8 +78,8 @@ class ImportJobTest {
         assertEquals(1, second.skipped());
         assertNull(second.warcFile());
         assertArrayEquals(before, Files.readAllBytes(first.warcFile()));
-        assertEquals(List.of("skipped " + ROHTAK + ": the same bytes are already archived in sweep s1 (" + ROHTAK + ")"),
-                warnings);
+        assertEquals(List.of("skipped " + ROHTAK + ": the same request is already archived in sweep s1 with the same bytes"
+                + " (request calendarByDistrict?date=04-05-2021&district_id=192)"), warnings);
     }
 
     @Test
