@@ -32,7 +32,9 @@ public final class RawHeaders {
     /**
      * On revisit records (a 304 to a conditional request): the sweep whose response record holds
      * the body this answer says is unchanged. That record is the one with the same endpoint and
-     * parameters, and the WARC-Date given by the standard WARC-Refers-To-Date field.
+     * parameters, and the WARC-Date given by the standard WARC-Refers-To-Date field. On the revisit
+     * records of {@code import --git --git-tree} (an unchanged file): the sweep whose resource record
+     * holds the file, the one with the same endpoint, parameters and source file.
      */
     public static final String REFERS_TO_SWEEP = "Vaxslots-Refers-To-Sweep";
 

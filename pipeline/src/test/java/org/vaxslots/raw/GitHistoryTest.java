@@ -119,6 +119,20 @@ class GitHistoryTest {
     }
 
     @Test
+    void walk_bareClone_sameCommitsAsTheWorkTree() throws Exception {
+        Path bare = dir.resolve("scrapes.git");
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(repo.dir().toUri().toString()).setDirectory(bare.toFile())
+                .setBare(true).call().close();
+        List<GitHistory.Commit> fromBare = new ArrayList<>();
+
+        try (GitHistory history = GitHistory.open(bare)) {
+            history.walk(JSON, true, fromBare::add);
+        }
+
+        assertEquals(walk(JSON, true), fromBare);
+    }
+
+    @Test
     void open_plainDirectory_isAClearError() throws Exception {
         Path plain = Files.createDirectories(dir.resolve("plain"));
 

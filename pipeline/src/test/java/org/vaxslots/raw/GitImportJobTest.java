@@ -212,6 +212,33 @@ class GitImportJobTest {
     }
 
     @Test
+    void importGit_commitWithPersonalData_refusedAndNothingOfThatCommitArchived() throws Exception {
+        String leak = "districts/calendarByDistrict_192-Rohtak_2021-04-30.json";
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.dir().toFile())) {
+            java.nio.file.Files.writeString(repo.dir().resolve(leak), "{\"beneficiaries\":[{\"mobile_number\":\"9xxxxxxxx1\"}]}");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("oops").setSign(false).setCommitter(new org.eclipse.jgit.lib.PersonIdent("scraper",
+                    "scraper@example.org", GitScrapes.FOURTH, ZoneOffset.UTC)).call();
+        }
+
+        Cli.Run stopped = importGit();
+        Cli.Run skipping = importGit("--skip-personal");
+
+        assertEquals(1, stopped.exit());
+        assertTrue(stopped.err().startsWith("vaxslots: error: refused " + leak + ": key mobile_number at $"), stopped.err());
+        List<String> published = new ArrayList<>();
+        for (String sweep : RawFiles.sweeps(new DataRoot(data))) {
+            if (!RawFiles.list(new DataRoot(data), sweep).isEmpty()) {
+                published.add(sweep);
+            }
+        }
+        assertEquals(List.of(first, merge, third), published);
+        assertEquals(0, skipping.exit(), skipping.err());
+        assertTrue(skipping.out().startsWith("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) captured,"
+                + " 1 refused (personal data); 3 commit(s) already imported\n"), skipping.out());
+    }
+
+    @Test
     void importGit_repositoryWithoutCommits_isAClearError() throws Exception {
         Path empty = dir.resolve("empty");
         org.eclipse.jgit.api.Git.init().setDirectory(empty.toFile()).call().close();
