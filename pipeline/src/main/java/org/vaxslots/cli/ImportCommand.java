@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                 "the sweep already holds with the same bytes is skipped, so a re-run archives nothing twice and",
                 "a killed run resumes. Every file, member and WARC record is screened first: one with personal",
                 "data or from a non-public endpoint stops the run (exit 1, nothing archived) unless",
-                "--skip-personal. Raw files roll over at 1 GiB and are published together at the end.",
+                "--skip-personal. Raw files roll over at --raw-file-size and are published together at the end.",
                 "Example: import --sweep-id apr29 --as-of 2021-04-29T18:24:00Z --endpoint calendarByDistrict",
                 "         --name-pattern 'Centers_{district_id}_{date}.json' DIR"})
 final class ImportCommand implements Callable<Integer> {
@@ -67,6 +67,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "Refuse (and count, by kind) files with personal data, and archive the rest; exit 0.")
     boolean skipPersonal;
 
+    @Option(names = "--raw-file-size", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Start a new raw WARC file once one is this large, e.g. 1g, 256m (default: ${DEFAULT-VALUE}).")
+    String rawFileSize;
+
     @Option(names = "--git", paramLabel = "REPO", description = {"A git-scraping repository instead of FILE|DIR|ARCHIVE: each commit",
             "(first parent of HEAD) that adds or changes matching files (--name-pattern on the path",
             "in the tree, else files ending .json) is one sweep git-<committer time>-<commit>, as of",
@@ -90,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         NamePattern pattern = namePattern == null ? null : NamePattern.compile(namePattern);
         ImportJob.Request request = new ImportJob.Request(sweepId, parseInstant(asOf), parseEndpoint(endpoint),
-                parseParams(params), pattern, skipUnmatched, skipPersonal, ImportJob.DEFAULT_MAX_FILE_BYTES,
+                parseParams(params), pattern, skipUnmatched, skipPersonal, parseSize(rawFileSize),
                 inputs.stream().map(ImportInput::of).toList());
         ImportJob.Result r = ImportJob.run(common.root(), request, Instant.now(),
                 line -> System.err.println("vaxslots: warning: " + line));
@@ -126,6 +130,20 @@ final class ImportCommand implements Callable<Integer> {
 
     private static String byKind(SortedMap<String, Integer> counts) {
         return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static long parseSize(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})([kmg]?)").matcher(s.toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("--raw-file-size '" + s + "' is not a size such as 1g, 256m or 1048576");
+        }
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     static Instant parseInstant(String s) {

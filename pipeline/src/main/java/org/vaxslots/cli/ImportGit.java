@@ -27,7 +27,8 @@ final class ImportGit {
         }
         GitImportJob.Request request = new GitImportJob.Request(c.git, c.gitTree,
                 c.namePattern == null ? null : NamePattern.compile(c.namePattern),
-                ImportCommand.parseEndpoint(c.endpoint), ImportCommand.parseParams(c.params), c.skipPersonal);
+                ImportCommand.parseEndpoint(c.endpoint), ImportCommand.parseParams(c.params), c.skipPersonal,
+                ImportCommand.parseSize(c.rawFileSize));
         GitImportJob.Result r = GitImportJob.run(c.common.root(), request, Instant.now(),
                 line -> System.err.println("vaxslots: warning: " + line));
         System.out.println("imported " + r.sweepIds().size() + " commit(s) of " + c.git + " as sweeps: "

@@ -43,9 +43,17 @@ public final class GitImportJob {
      * @param endpoint    the endpoint of every file, or null to infer it
      * @param params      request parameters given for every file
      * @param skipPersonal a file with personal data is refused and counted, and the rest archived
+     * @param maxFileBytes a commit's raw file is closed and a new one begun once it is this large
      */
     public record Request(Path repository, boolean wholeTree, NamePattern namePattern, Endpoint endpoint,
-            Map<String, String> params, boolean skipPersonal) {}
+            Map<String, String> params, boolean skipPersonal, long maxFileBytes) {
+
+        /** Files of the default size. */
+        public Request(Path repository, boolean wholeTree, NamePattern namePattern, Endpoint endpoint,
+                Map<String, String> params, boolean skipPersonal) {
+            this(repository, wholeTree, namePattern, endpoint, params, skipPersonal, ImportJob.DEFAULT_MAX_FILE_BYTES);
+        }
+    }
 
     /**
      * What a run did: the sweeps written (one per commit), the files archived as captures and as
@@ -72,7 +80,7 @@ public final class GitImportJob {
                 }
                 ImportJob.Result r = ImportJob.run(root, new ImportJob.Request(commit.sweepId(), commit.committedAt(),
                         request.endpoint(), request.params(), request.namePattern(), false, request.skipPersonal(),
-                        ImportJob.DEFAULT_MAX_FILE_BYTES, List.of(input(history, commit))), now, warn);
+                        request.maxFileBytes(), List.of(input(history, commit))), now, warn);
                 int revisits = (int) commit.files().stream().filter(f -> !f.changed()).count();
                 counts[0] += r.imported() - revisits;
                 counts[1] += revisits;

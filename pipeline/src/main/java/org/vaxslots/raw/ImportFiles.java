@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.netpreserve.jwarc.WarcReader;
@@ -23,11 +24,12 @@ import org.vaxslots.store.FileLocks;
  * The raw files of one import into a sweep: the sweep's lock (an import and a crawl of the same
  * sweep never run at once), an index of the requests the sweep already holds (published, or staged
  * by a killed import, which this one resumes), and WARC files rolled over at a size limit and
- * staged ({@code .warc.gz.staged}) until {@link #publish()} renames them all into place. Memory is
- * 32 bytes of index per archived request, whatever their size.
+ * staged ({@code .warc.gz.staged}) until {@link #publish()} renames them all into place. The index
+ * holds two 128-bit digests per archived capture (of its request, and of its request with its
+ * body's sha256), whatever their size.
  */
 final class ImportFiles implements AutoCloseable {
-    /** A 128-bit digest: of a request's identity, or of a body. */
+    /** The first 128 bits of a sha256: plenty to tell captures apart, half the memory. */
     record Digest(long high, long low) {
         static Digest of(byte[] sha256) {
             ByteBuffer b = ByteBuffer.wrap(sha256);
@@ -37,10 +39,6 @@ final class ImportFiles implements AutoCloseable {
         static Digest ofText(String text) {
             return of(Digests.sha256(text.getBytes(StandardCharsets.UTF_8)));
         }
-
-        static Digest ofHex(String hex) {
-            return new Digest(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16, 32), 16));
-        }
     }
 
     private final DataRoot root;
@@ -49,11 +47,13 @@ final class ImportFiles implements AutoCloseable {
     private final Instant now;
     private final Map<String, String> info;
     private final FileLocks.Held lock;
-    private final Map<Digest, Digest> archived = new HashMap<>();
+    private final Set<Digest> captures = new HashSet<>();
+    private final Set<Digest> requests = new HashSet<>();
     private final List<Path> staged = new ArrayList<>();
     private int resumed;
     private WarcArchiveWriter current;
     private boolean createdDir;
+    private int filesBegun;
     private boolean discarded;
 
     private ImportFiles(DataRoot root, String sweepId, long maxFileBytes, Instant now, Map<String, String> info,
@@ -102,9 +102,14 @@ final class ImportFiles implements AutoCloseable {
         return "path " + sourceFile;
     }
 
-    /** The body digest archived for this identity, if the sweep holds it. */
-    Optional<Digest> archived(String identity) {
-        return Optional.ofNullable(archived.get(Digest.ofText(identity)));
+    /** Whether the sweep holds this request answered with exactly these bytes. */
+    boolean holds(String identity, String bodySha256Hex) {
+        return captures.contains(Digest.ofText(identity + " " + bodySha256Hex));
+    }
+
+    /** Whether the sweep holds this request, with any bytes. */
+    boolean holdsRequest(String identity) {
+        return requests.contains(Digest.ofText(identity));
     }
 
     /** Captures a killed import had staged, which this run publishes with its own. */
@@ -114,14 +119,14 @@ final class ImportFiles implements AutoCloseable {
 
     WarcArchiveWriter writer() throws IOException {
         if (current == null) {
-            current = WarcArchiveWriter.create(root, sweepId, "import", now, info);
+            current = WarcArchiveWriter.create(root, sweepId, "import", now, info, ++filesBegun);
         }
         return current;
     }
 
     /** Call after each capture is written: notes its identity and rolls the file over when it is full. */
     void written(String identity, String bodySha256Hex) throws IOException {
-        archived.put(Digest.ofText(identity), Digest.ofHex(bodySha256Hex));
+        note(identity, bodySha256Hex);
         if (current != null && current.bytesWritten() >= maxFileBytes) {
             staged.add(current.stage());
             current = null;
@@ -174,6 +179,11 @@ final class ImportFiles implements AutoCloseable {
         }
     }
 
+    private void note(String identity, String bodySha256Hex) {
+        captures.add(Digest.ofText(identity + " " + bodySha256Hex));
+        requests.add(Digest.ofText(identity));
+    }
+
     private void index(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -207,7 +217,7 @@ final class ImportFiles implements AutoCloseable {
                 String identity = identity(r.headers().first(RawHeaders.ENDPOINT).orElse(null),
                         r.headers().first(RawHeaders.PARAMS).orElse(""), r.headers().first(RawHeaders.SOURCE_FILE).orElse(""),
                         r.headers().first(RawHeaders.SOURCE_RECORD_ID).orElse(null));
-                archived.put(Digest.ofText(identity), Digest.ofHex(sha.get()));
+                note(identity, sha.get());
                 n++;
             }
         }

@@ -60,7 +60,7 @@ public final class ImportJob {
             inputs = List.copyOf(inputs);
         }
 
-        /** Files and folders, nothing refused but personal data, files of the default size. */
+        /** Files, folders and archives with no name pattern; personal data stops the run; raw files of the default size. */
         public Request(String sweepId, Instant asOf, Endpoint endpoint, Map<String, String> params, List<Path> paths) {
             this(sweepId, asOf, endpoint, params, null, false, false, DEFAULT_MAX_FILE_BYTES,
                     paths.stream().map(ImportInput::of).toList());

@@ -79,17 +79,15 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
                 m.capture() == null ? null : m.capture().recordId());
         String sha = Digests.sha256Hex(m.body());
         ImportFiles raw = files();
-        Optional<ImportFiles.Digest> prior = raw.archived(identity);
-        if (prior.isPresent()) {
-            if (prior.get().equals(ImportFiles.Digest.ofHex(sha))) {
-                skipped++;
-                warn.accept("skipped " + where(m) + ": the same request is already archived in sweep " + sweepId
-                        + " with the same bytes (" + identity + ")");
-                return;
-            }
-            throw new ImportRefusedException(where(m) + " answers " + identity + ", which sweep " + sweepId
-                    + " already holds with other bytes; nothing was archived. Import it into another --sweep-id,"
-                    + " or give a --name-pattern that reads what tells the two apart");
+        if (raw.holds(identity, sha)) {
+            skipped++;
+            warn.accept("skipped " + where(m) + ": the same request is already archived in sweep " + sweepId
+                    + " with the same bytes (" + identity + ")");
+            return;
+        }
+        if (raw.holdsRequest(identity)) {
+            warn.accept(where(m) + " answers " + identity + ", which sweep " + sweepId + " already holds with other"
+                    + " bytes: both are kept (import them into separate sweeps if they are captures at different times)");
         }
         if (asked.endpoint() == Endpoint.UNKNOWN && unknown++ == 0) {
             firstUnknown = m.path();

@@ -58,9 +58,23 @@ public final class WarcArchiveWriter implements AutoCloseable {
     /** Opens a new file named {@code <kind>-<stamp>-<random>.warc.gz} and writes its warcinfo record. */
     public static WarcArchiveWriter create(DataRoot root, String sweepId, String kind, Instant now,
             Map<String, String> info) throws IOException {
+        return open(root, sweepId, kind + "-" + STAMP.format(now), now, info);
+    }
+
+    /**
+     * Opens file number {@code sequence} of one run, named {@code <kind>-<stamp>-<sequence>-<random>.warc.gz}
+     * so the files of a run sort in the order they were written (readers take raw files in name order).
+     */
+    public static WarcArchiveWriter create(DataRoot root, String sweepId, String kind, Instant now,
+            Map<String, String> info, int sequence) throws IOException {
+        return open(root, sweepId, kind + "-" + STAMP.format(now) + "-" + String.format("%06d", sequence), now, info);
+    }
+
+    private static WarcArchiveWriter open(DataRoot root, String sweepId, String prefix, Instant now,
+            Map<String, String> info) throws IOException {
         Path dir = root.rawSweep(sweepId);
         Files.createDirectories(dir);
-        String name = kind + "-" + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + SUFFIX;
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + SUFFIX;
         Path finalPath = dir.resolve(name);
         Path openPath = dir.resolve(name + OPEN_SUFFIX);
         FileChannel channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
