@@ -109,6 +109,8 @@ class GitImportJobTest {
                 List.of(third, sessions(GitScrapes.kollamLater()))),
                 Duck.rows("SELECT sweep_id, count(*) FROM " + sessionsTable() + " GROUP BY ALL ORDER BY sweep_id"));
         assertEquals(0, Duck.count("SELECT count(*) FROM " + Duck.table(data, "rejects")));
+        Cli.Run audit = Cli.run("audit", "--data-root", data.toString());
+        assertEquals(0, audit.exit(), audit.out() + audit.err());
     }
 
     @Test
