@@ -71,14 +71,16 @@ final class ImportCommand implements Callable<Integer> {
             description = "Start a new raw WARC file once one is this large, e.g. 1g, 256m (default: ${DEFAULT-VALUE}).")
     String rawFileSize;
 
-    @Option(names = "--git", paramLabel = "REPO", description = {"A git-scraping repository instead of FILE|DIR|ARCHIVE: each commit",
-            "(first parent of HEAD) that adds or changes matching files (--name-pattern on the path",
-            "in the tree, else files ending .json) is one sweep git-<committer time>-<commit>, as of",
-            "its committer time. Commits already in raw/ are skipped."})
+    @Option(names = "--git", paramLabel = "REPO", description = {"A git-scraping repository instead of FILE|DIR|ARCHIVE: each",
+            "commit (first parent of HEAD) that adds or changes matching files (by",
+            "--name-pattern on the path in the tree, else files ending .json) is one",
+            "sweep git-<committer time>-<commit>, as of its committer time (an upper",
+            "bound of the capture time). Commits already in raw/ are skipped."})
     Path git;
 
     @Option(names = "--git-tree", description = {"With --git: each commit's sweep holds every matching file of its",
-            "tree, an unchanged one as a WARC revisit of its earlier capture."})
+            "tree, an unchanged one as a WARC revisit of its earlier capture",
+            "(for scrapers that rewrite every file each run)."})
     boolean gitTree;
 
     @Parameters(paramLabel = "FILE|DIR|ARCHIVE", arity = "0..*", description = "Recorded responses.")

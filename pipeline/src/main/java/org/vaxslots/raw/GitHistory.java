@@ -62,13 +62,19 @@ public final class GitHistory implements AutoCloseable {
         this.repository = repository;
     }
 
-    /** Opens the repository at {@code dir}: a work tree (its {@code .git} inside) or a bare repository. */
+    /**
+     * Opens the repository at {@code dir}: a work tree (its {@code .git} inside, a directory, or a
+     * file naming it as in a linked worktree or submodule) or a bare repository.
+     */
     public static GitHistory open(Path dir) throws IOException {
         NoSystemConfig.install();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
         java.io.File file = dir.toFile();
-        java.io.File dotGit = new java.io.File(file, Constants.DOT_GIT);
-        builder.setGitDir(dotGit.isDirectory() ? dotGit : file);
+        if (new java.io.File(file, Constants.DOT_GIT).exists()) {
+            builder.setWorkTree(file);
+        } else {
+            builder.setGitDir(file);
+        }
         try {
             Repository repository = builder.build();
             if (!repository.getObjectDatabase().exists()) {
