@@ -32,7 +32,7 @@ final class ImportGit {
         GitImportJob.Result r = GitImportJob.run(c.common.root(), request, Instant.now(),
                 line -> System.err.println("vaxslots: warning: " + line));
         System.out.println("imported " + r.sweepIds().size() + " commit(s) of " + c.git + " as sweeps: "
-                + r.captures() + " file(s) captured" + (c.gitTree ? ", " + r.revisits() + " unchanged (revisit records)" : "")
+                + r.archived() + " file(s) archived" + (c.gitTree ? ", " + r.unchanged() + " of them unchanged (revisit records)" : "")
                 + (r.refused() > 0 ? ", " + r.refused() + " refused (personal data)" : "")
                 + (r.alreadyImported() > 0 ? "; " + r.alreadyImported() + " commit(s) already imported" : ""));
         List<String> sweeps = r.sweepIds();

@@ -56,10 +56,11 @@ public final class GitImportJob {
     }
 
     /**
-     * What a run did: the sweeps written (one per commit), the files archived as captures and as
-     * revisits, files refused for personal data, and commits whose sweep was already in raw/.
+     * What a run did: the sweeps written (one per commit), the records archived, how many files of
+     * those commits were unchanged (archived as revisits), files refused for personal data, and
+     * commits whose sweep was already in raw/.
      */
-    public record Result(List<String> sweepIds, int captures, int revisits, int refused, int alreadyImported) {}
+    public record Result(List<String> sweepIds, int archived, int unchanged, int refused, int alreadyImported) {}
 
     private GitImportJob() {}
 
@@ -81,9 +82,8 @@ public final class GitImportJob {
                 ImportJob.Result r = ImportJob.run(root, new ImportJob.Request(commit.sweepId(), commit.committedAt(),
                         request.endpoint(), request.params(), request.namePattern(), false, request.skipPersonal(),
                         request.maxFileBytes(), List.of(input(history, commit))), now, warn);
-                int revisits = (int) commit.files().stream().filter(f -> !f.changed()).count();
-                counts[0] += r.imported() - revisits;
-                counts[1] += revisits;
+                counts[0] += r.imported();
+                counts[1] += (int) commit.files().stream().filter(f -> !f.changed()).count();
                 counts[2] += r.refusedCount();
                 if (!r.warcFiles().isEmpty()) {
                     sweeps.add(commit.sweepId());

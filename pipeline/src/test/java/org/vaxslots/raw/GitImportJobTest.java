@@ -121,7 +121,7 @@ class GitImportJobTest {
         Cli.Run again = importGit();
 
         assertEquals(0, again.exit(), again.err());
-        assertEquals("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) captured; 3 commit(s) already imported\n",
+        assertEquals("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) archived; 3 commit(s) already imported\n",
                 again.out());
         assertEquals(before, Trees.digests(data.resolve("raw")));
     }
@@ -151,6 +151,8 @@ class GitImportJobTest {
         normalize();
 
         assertEquals(0, run.exit(), run.err());
+        assertEquals("imported 3 commit(s) of " + repo.dir() + " as sweeps: 7 file(s) archived, 3 of them unchanged"
+                + " (revisit records)\n  " + first + " … " + third + "\n", run.out());
         assertEquals(List.of(
                 List.of(first, GitScrapes.ROHTAK, "ok", Digests.sha256Hex(GitScrapes.rohtak()), sessions(GitScrapes.rohtak())),
                 List.of(first, GitScrapes.KOLLAM, "ok", Digests.sha256Hex(GitScrapes.kollam()), sessions(GitScrapes.kollam())),
@@ -236,7 +238,7 @@ class GitImportJobTest {
         }
         assertEquals(List.of(first, merge, third), published);
         assertEquals(0, skipping.exit(), skipping.err());
-        assertTrue(skipping.out().startsWith("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) captured,"
+        assertTrue(skipping.out().startsWith("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) archived,"
                 + " 1 refused (personal data); 3 commit(s) already imported\n"), skipping.out());
     }
 
@@ -267,7 +269,7 @@ class GitImportJobTest {
                 }
             }
         }
-        assertEquals(new GitImportJob.Result(List.of(first, merge, third), 4, 3, 0, 0), result);
+        assertEquals(new GitImportJob.Result(List.of(first, merge, third), 7, 3, 0, 0), result);
         assertEquals(1, revisits.size());
         WarcRevisit ghaziabad = revisits.get(0);
         assertEquals(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1, ghaziabad.profile());
