@@ -53,11 +53,11 @@ final class ImportCommand implements Callable<Integer> {
     List<String> params = new ArrayList<>();
 
     @Option(names = "--name-pattern", paramLabel = "PATTERN",
-            description = {"Read request parameters from each file's name, or from its path relative to the input",
-                    "when PATTERN has a '/'. {district_id} {state_id} {pincode} {center_id} match digits;",
-                    "{date} matches dd-MM-yyyy, yyyy-MM-dd or yyyyMMdd (stored as dd-MM-yyyy); * matches any",
-                    "characters but '/'; the rest is literal. A file that does not match is an error.",
-                    "E.g. 'calendarByDistrict_{district_id}-*_{date}_*.json'."})
+            description = "Read request parameters from each file's name, or from its path relative to the input"
+                    + " when PATTERN has a '/'. {district_id} {state_id} {pincode} {center_id} match digits; {date}"
+                    + " matches dd-MM-yyyy, yyyy-MM-dd or yyyyMMdd (stored as dd-MM-yyyy); * matches any characters"
+                    + " but '/'; the rest is literal. A file that does not match is an error (see --skip-unmatched)."
+                    + " E.g. 'calendarByDistrict_{district_id}-*_{date}_*.json'.")
     String namePattern;
 
     @Option(names = "--skip-unmatched", description = "Leave out (and count) files that --name-pattern does not match.")

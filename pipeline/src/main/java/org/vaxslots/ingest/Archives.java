@@ -80,6 +80,17 @@ public final class Archives {
 
     /** Reads one file by its name: an archive yields its members below {@code path}'s folder. */
     private static void readFile(Path file, String path, ImportInput.Sink sink) throws IOException {
+        try {
+            readByType(file, path, sink);
+        } catch (TooLargeException | NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(file + " is damaged or not what its name says (" + e.getMessage()
+                    + "): repair it or leave it out of the input; nothing was archived", e);
+        }
+    }
+
+    private static void readByType(Path file, String path, ImportInput.Sink sink) throws IOException {
         String lower = path.toLowerCase(Locale.ROOT);
         String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
         if (lower.endsWith(".warc") || lower.endsWith(".warc.gz")) {
@@ -161,10 +172,17 @@ public final class Archives {
         return false;
     }
 
+    /** A member larger than {@link Member#MAX_BYTES}: the input's fault, named, not damage. */
+    static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
     static byte[] capped(InputStream in, String where) throws IOException {
         byte[] bytes = in.readNBytes(Member.MAX_BYTES + 1);
         if (bytes.length > Member.MAX_BYTES) {
-            throw new IOException(where + " is larger than " + (Member.MAX_BYTES >> 20)
+            throw new TooLargeException(where + " is larger than " + (Member.MAX_BYTES >> 20)
                     + " MiB, more than any Co-WIN response: leave it out of the input (it is not a recorded response)");
         }
         return bytes;

@@ -33,6 +33,11 @@ final class ForeignWarc {
     private static final List<String> COWIN_HOSTS = List.of("co-vin.in", "cowin.gov.in");
     /** Requests waiting for their response; a crawler writes the two next to each other. */
     private static final int RECENT_REQUESTS = 64;
+    private static final String DAMAGED = "unreadable rest of a damaged WARC file";
+
+    private interface Read<T> {
+        T get() throws IOException;
+    }
 
     private record Request(URI id, List<URI> concurrentTo, java.time.Instant date, byte[] block,
             Map<String, List<String>> headers) {}
@@ -48,10 +53,14 @@ final class ForeignWarc {
         try (WarcReader reader = new WarcReader(file)) {
             reader.setLenient(true);
             Optional<WarcRecord> next;
-            while ((next = reader.next()).isPresent()) {
+            while ((next = next(reader, sink)).isPresent()) {
                 WarcRecord record = next.get();
                 if (record instanceof WarcRequest req) {
-                    Request request = request(req, path);
+                    Request request = readOrNull(() -> request(req, path));
+                    if (request == null) {
+                        sink.leftOut(DAMAGED);
+                        break;
+                    }
                     if (pending != null && pairs(request, pending)) {
                         emit(pending, request, path, sink);
                         pending = null;
@@ -67,7 +76,11 @@ final class ForeignWarc {
                     }
                 } else if (record instanceof WarcResponse resp && isCowin(resp.targetURI())) {
                     pending = flush(pending, path, sink);
-                    Response response = response(resp, path);
+                    Response response = readOrNull(() -> response(resp, path));
+                    if (response == null) {
+                        sink.leftOut(DAMAGED);
+                        break;
+                    }
                     Request request = recent.values().stream().filter(r -> pairs(r, response)).findFirst().orElse(null);
                     if (request != null) {
                         recent.remove(request.id());
@@ -87,6 +100,37 @@ final class ForeignWarc {
         }
     }
 
+    /**
+     * The next record, or none after the last whole record of a damaged file (truncated, corrupt):
+     * the records before it are good captures; the unreadable rest is counted once.
+     */
+    private static Optional<WarcRecord> next(WarcReader reader, ImportInput.Sink sink) throws IOException {
+        try {
+            return reader.next();
+        } catch (IOException | RuntimeException e) {
+            sink.leftOut(DAMAGED);
+            return Optional.empty();
+        }
+    }
+
+    /** A record's blocks, or null when the file is damaged there (cut short, corrupt). */
+    private static <T> T readOrNull(Read<T> read) {
+        try {
+            return read.get();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The whole block of a record; a block shorter than its Content-Length is damage, never a short capture. */
+    private static byte[] block(WarcRecord record, String path) throws IOException {
+        byte[] block = Archives.capped(record.body().stream(), path + " record " + record.id());
+        if (block.length != record.body().size()) {
+            throw new IOException(path + " record " + record.id() + " is cut short");
+        }
+        return block;
+    }
+
     private static Response flush(Response pending, String path, ImportInput.Sink sink) throws IOException {
         if (pending != null) {
             emit(pending, null, path, sink);
@@ -104,7 +148,7 @@ final class ForeignWarc {
     }
 
     private static Request request(WarcRequest req, String path) throws IOException {
-        byte[] block = Archives.capped(req.body().stream(), path + " record " + req.id());
+        byte[] block = block(req, path);
         return new Request(req.id(), req.concurrentTo(), req.date(), block, headers(block));
     }
 
@@ -126,7 +170,7 @@ final class ForeignWarc {
     }
 
     private static Response response(WarcResponse resp, String path) throws IOException {
-        byte[] block = Archives.capped(resp.body().stream(), path + " record " + resp.id());
+        byte[] block = block(resp, path);
         String digest = resp.headers().first("WARC-Payload-Digest").orElse(null);
         return new Response(resp.id(), resp.concurrentTo(), resp.targetURI(), resp.date(), block, digest);
     }

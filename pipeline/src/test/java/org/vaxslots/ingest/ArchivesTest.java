@@ -191,6 +191,22 @@ class ArchivesTest {
     }
 
     @Test
+    void import_truncatedTarGz_isAnErrorNamingItAndArchivesNothing() throws Exception {
+        Path whole = tarGz(dir.resolve("whole.tar.gz"));
+        Path cut = dir.resolve("cut.tar.gz");
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path root = dir.resolve("cut-root");
+
+        Cli.Run r = Cli.run(importArgs(root, cut));
+
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("vaxslots: error: " + cut + " is damaged or not what its name says ("), r.err());
+        assertTrue(r.err().contains("): repair it or leave it out of the input; nothing was archived"), r.err());
+        assertFalse(Files.exists(root.resolve("raw").resolve("sweep_id=apr29")));
+    }
+
+    @Test
     void import_paramAlsoSetByThePattern_isAUsageError() {
         Cli.Run r = Cli.run(importArgs(dir.resolve("usage-root"), folder, "--param", "district_id=5"));
 

@@ -180,6 +180,24 @@ class ForeignWarcTest {
         assertEquals(1, RawFiles.list(root, "wget").size());
     }
 
+    @Test
+    void import_truncatedWarc_keepsTheWholeRecordsBeforeTheCutAndCountsTheRest() throws Exception {
+        Path whole = wgetWarc();
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.warc");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            byte[] plain = in.readAllBytes();
+            int secondResponse = new String(plain, StandardCharsets.ISO_8859_1).indexOf("district_id=651");
+            Files.write(cut, java.util.Arrays.copyOf(plain, secondResponse + 200));
+        }
+        DataRoot root = new DataRoot(dir.resolve("data"));
+
+        ImportJob.Result r = importWarc(root, cut);
+
+        assertEquals(1, r.imported());
+        assertEquals(1, r.leftOut().get("unreadable rest of a damaged WARC file"));
+    }
+
     private Path warcWithPersonalData() throws IOException {
         Path warc = dir.resolve("bot.warc");
         try (WarcWriter w = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),

@@ -295,4 +295,84 @@ class ImportJobTest {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    /** The hostile corpus (test resources hostile/, made up; see its README.md): every file must be refused. */
+    private static final List<String> HOSTILE = List.of("beneficiaries.json", "generateMobileOTP_txnId.json",
+            "validateMobileOtp_token.json", "appointment_schedule_confirmation.json", "appointment_schedule_appointment_id.json",
+            "bot_people.json", "booking_bot_log.txt", "booking_bot_opaque_bearer_log.txt", "booking_bot_otp_log.txt",
+            "calendarByDistrict_phoneInAddress.json", "certificate_download.pdf");
+
+    private static byte[] hostile(String name) throws IOException {
+        try (var in = ImportJobTest.class.getResourceAsStream("/hostile/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void import_everyHostileFilePlainInAZipAndInAWarc_isRefusedAndNothingArchived() throws Exception {
+        for (String name : HOSTILE) {
+            Path plain = Files.createDirectories(dir.resolve("plain-" + name)).resolve(name);
+            Files.write(plain, hostile(name));
+            Path zip = dir.resolve(name + ".zip");
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                out.putNextEntry(new ZipEntry("dump/" + name));
+                out.write(hostile(name));
+            }
+            Path warc = dir.resolve(name + ".warc.gz");
+            try (org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(FileChannel.open(warc,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
+                    org.netpreserve.jwarc.WarcCompression.GZIP)) {
+                byte[] body = hostile(name);
+                byte[] http = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                byte[] block = java.util.Arrays.copyOf(http, http.length + body.length);
+                System.arraycopy(body, 0, block, http.length, body.length);
+                w.write(new org.netpreserve.jwarc.WarcResponse.Builder(
+                        "https://cdn-api.co-vin.in/api/v2/appointment/sessions/public/calendarByDistrict?district_id=298&date=16-05-2021")
+                        .date(NOW).body(org.netpreserve.jwarc.MediaType.HTTP_RESPONSE, block).build());
+            }
+            for (Path input : List.of(plain.getParent(), zip, warc)) {
+                DataRoot root = new DataRoot(dir.resolve("data-" + input.getFileName()));
+
+                ImportRefusedException e = assertThrows(ImportRefusedException.class, () -> ImportJob.run(root,
+                        new ImportJob.Request("bot", NOW, null, Map.of(), List.of(input)), NOW, w -> { }), name + " in " + input);
+
+                assertTrue(e.getMessage().startsWith("refused "), e.getMessage());
+                assertFalse(Files.exists(root.rawSweep("bot")), name + " in " + input);
+            }
+        }
+    }
+
+    @Test
+    void import_hostileCorpusBesideASampleWithSkipPersonal_archivesOnlyTheSample() throws Exception {
+        Path in = Samples.writeTo(dir.resolve("in"), List.of(ROHTAK));
+        for (String name : HOSTILE) {
+            Files.write(in.resolve(name), hostile(name));
+        }
+        DataRoot root = new DataRoot(dir.resolve("data"));
+        List<String> warnings = new ArrayList<>();
+
+        ImportJob.Result r = ImportJob.run(root, new ImportJob.Request("bot", NOW, null, Map.of(), null, false, true,
+                ImportJob.DEFAULT_MAX_FILE_BYTES, List.of(ImportInput.of(in))), NOW, warnings::add);
+
+        assertEquals(1, r.imported());
+        assertEquals(HOSTILE.size(), r.refusedCount());
+        assertEquals(HOSTILE.size(), warnings.stream().filter(w -> w.startsWith("refused ")).count());
+        List<String> kept = new ArrayList<>();
+        WarcArchiveReader.read(r.warcFile(), "raw", x -> kept.add(x.field(RawHeaders.SOURCE_FILE)), d -> { });
+        assertEquals(List.of(ROHTAK), kept);
+    }
+
+    @Test
+    void import_unknownShapeWithoutPersonalData_isArchivedAsUnknownWithOneWarning() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.json"), "{\"meta\":{\"version\":2}}");
+        Files.writeString(in.resolve("b.json"), "{\"meta\":{\"version\":3}}");
+        List<String> warnings = new ArrayList<>();
+
+        ImportJob.Result r = importFiles("s1", NOW, List.of(in), warnings);
+
+        assertEquals(2, r.imported());
+        assertEquals(List.of("2 file(s) of unknown endpoint, e.g. a.json (name it with --endpoint); archived as 'unknown'"), warnings);
+    }
 }
