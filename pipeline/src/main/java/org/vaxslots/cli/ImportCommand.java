@@ -71,11 +71,29 @@ final class ImportCommand implements Callable<Integer> {
             description = "Start a new raw WARC file once one is this large, e.g. 1g, 256m (default: ${DEFAULT-VALUE}).")
     String rawFileSize;
 
-    @Parameters(paramLabel = "FILE|DIR|ARCHIVE", arity = "1..*", description = "Recorded responses.")
-    List<Path> inputs;
+    @Option(names = "--git", paramLabel = "REPO", description = {"A git-scraping repository instead of FILE|DIR|ARCHIVE: each",
+            "commit (first parent of HEAD) that adds or changes matching files (by",
+            "--name-pattern on the path in the tree, else files ending .json) is one",
+            "sweep git-<committer time>-<commit>, as of its committer time (an upper",
+            "bound of the capture time). Commits already in raw/ are skipped."})
+    Path git;
+
+    @Option(names = "--git-tree", description = {"With --git: each commit's sweep holds every matching file of its",
+            "tree, an unchanged one as a WARC revisit of its earlier capture",
+            "(for scrapers that rewrite every file each run)."})
+    boolean gitTree;
+
+    @Parameters(paramLabel = "FILE|DIR|ARCHIVE", arity = "0..*", description = "Recorded responses.")
+    List<Path> inputs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        if (git != null || gitTree) {
+            return ImportGit.run(this);
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to import: give FILE|DIR|ARCHIVE…, or --git REPO");
+        }
         NamePattern pattern = namePattern == null ? null : NamePattern.compile(namePattern);
         ImportJob.Request request = new ImportJob.Request(sweepId, parseInstant(asOf), parseEndpoint(endpoint),
                 parseParams(params), pattern, skipUnmatched, skipPersonal, parseSize(rawFileSize),

@@ -41,6 +41,7 @@ final class FetchRows {
         r.put("raw_file", response.rawFile());
         r.put("raw_offset", response.offset());
         r.put("source_file", response.field(RawHeaders.SOURCE_FILE));
+        r.put("git_commit", response.field(RawHeaders.GIT_COMMIT));
         return TableRows.checked(r);
     }
 }

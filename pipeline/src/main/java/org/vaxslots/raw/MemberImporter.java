@@ -105,7 +105,9 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
         fields.put(RawHeaders.SOURCE_SHA256, sha);
         fields.putAll(m.fields());
         WarcArchiveWriter writer = raw.writer();
-        if (m.capture() == null) {
+        if (m.capture() == null && fields.containsKey(RawHeaders.REFERS_TO_SWEEP)) {
+            writer.write(GitImportJob.revisit(ImportJob.targetUri(asked.endpoint(), asked.params()), now, m.body(), fields));
+        } else if (m.capture() == null) {
             writer.writeResource(ImportJob.targetUri(asked.endpoint(), asked.params()), now, mediaType(m.body()),
                     m.body(), fields);
         } else {

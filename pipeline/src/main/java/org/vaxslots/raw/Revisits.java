@@ -12,7 +12,10 @@ import org.vaxslots.store.SweepIds;
  * Finds the capture a revisit record repeats. A 304 says "what you had is still true"; the body it
  * stands for is the {@code response} record, in the sweep named by {@link RawHeaders#REFERS_TO_SWEEP},
  * with the same endpoint and parameters and a usable outcome (a sweep captures each request once).
- * Raw files are never changed, so the answer never changes either.
+ * A git import's revisit (an unchanged file of a commit's tree) stands for the {@code resource}
+ * record of the same endpoint, parameters and {@link RawHeaders#SOURCE_FILE} (the path in the
+ * repository: files of one commit may share a request). Raw files are never changed, so the
+ * answer never changes either.
  *
  * <p>Each referenced sweep is indexed once (where each of its captures is) and bodies are read by
  * offset as needed; a few sweeps' indexes are kept, since the revisits of one sweep point at the
@@ -45,7 +48,7 @@ public final class Revisits {
     /** For a revisit record: the same record with the body of the capture it repeats, or the problem. */
     public Resolved resolve(ArchivedResponse revisit) throws IOException {
         String sweep = revisit.field(RawHeaders.REFERS_TO_SWEEP);
-        String key = revisit.field(RawHeaders.ENDPOINT) + "?" + revisit.field(RawHeaders.PARAMS);
+        String key = key(revisit);
         if (sweep == null || !SweepIds.isValid(sweep)) {
             return new Resolved(revisit, "a not-modified answer that names no valid sweep to repeat ("
                     + RawHeaders.REFERS_TO_SWEEP + ": " + sweep + ")");
@@ -61,6 +64,11 @@ public final class Revisits {
                 revisit.serverAge(), revisit.etag(), original.body()), null);
     }
 
+    private static String key(ArchivedResponse r) {
+        String file = r.field(RawHeaders.SOURCE_FILE);
+        return r.field(RawHeaders.ENDPOINT) + "?" + r.field(RawHeaders.PARAMS) + (file == null ? "" : " " + file);
+    }
+
     private Map<String, Location> index(String sweep) throws IOException {
         Map<String, Location> index = indexes.get(sweep);
         if (index != null) {
@@ -71,9 +79,9 @@ public final class Revisits {
             String rawFile = root.relative(file);
             WarcArchiveReader.read(file, rawFile, r -> {
                 String outcome = r.field(RawHeaders.OUTCOME);
-                if ("response".equals(r.warcType()) && ("ok".equals(outcome) || "empty".equals(outcome))) {
-                    built.putIfAbsent(r.field(RawHeaders.ENDPOINT) + "?" + r.field(RawHeaders.PARAMS),
-                            new Location(file, rawFile, r.offset()));
+                if (("response".equals(r.warcType()) && ("ok".equals(outcome) || "empty".equals(outcome)))
+                        || "resource".equals(r.warcType())) {
+                    built.putIfAbsent(key(r), new Location(file, rawFile, r.offset()));
                 }
             }, damage -> { });
         }

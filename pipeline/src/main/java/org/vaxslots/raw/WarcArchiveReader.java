@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
@@ -21,7 +22,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 /**
  * Reads the responses of one raw WARC file in order: {@code resource} records (imports),
  * {@code response} records (captures), {@code revisit} records (a 304 to a conditional request,
- * with an empty body: {@link Revisits} finds the capture it repeats) and the {@code metadata}
+ * with an empty body: {@link Revisits} finds the capture it repeats; a git import's revisit carries
+ * no HTTP message at all) and the {@code metadata}
  * records of attempts that got no response. A damaged file (truncated by a power loss,
  * or corrupt) is read up to its last whole record and the rest is reported as damage, never
  * thrown: the records before it are good data.
@@ -95,7 +97,7 @@ public final class WarcArchiveReader {
                     record.date(), fields, http.status(), first(http.headers().all("Date")),
                     first(http.headers().all("Age")), first(http.headers().all("ETag")), body);
         }
-        if (record instanceof WarcRevisit revisit) {
+        if (record instanceof WarcRevisit revisit && revisit.contentType().base().equals(MediaType.HTTP)) {
             HttpResponse http = revisit.http();
             return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
                     record.date(), fields, http.status(), first(http.headers().all("Date")),
