@@ -120,7 +120,7 @@ final class RejectSnippets {
 
     /**
      * A JSON parser's message without the input it quotes ("Unrecognized token 'ravi'" names the
-     * token): a quoted token of two or more characters becomes {@code <token:N>}; the kind of error
+     * token): a quoted token of two or more characters becomes {@code <text:N>}; the kind of error
      * and Jackson's own words stay.
      */
     static String parserMessage(String message) {
@@ -130,7 +130,7 @@ final class RejectSnippets {
         String withoutTokens = QUOTED.matcher(message).replaceAll(m -> {
             String token = m.group(1);
             return token.length() < 2 || JACKSON_WORDS.contains(token) ? Matcher.quoteReplacement(m.group())
-                    : "<token:" + token.length() + ">";
+                    : "<text:" + token.length() + ">";
         });
         return screened(withoutTokens.replace('\n', ' '), 200);
     }

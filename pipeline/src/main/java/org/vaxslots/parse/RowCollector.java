@@ -80,7 +80,8 @@ final class RowCollector {
         try {
             center = center(f);
             if (centers.containsKey(center.centerId())) {
-                throw new BadRecordException(RejectReason.DUPLICATE_ID, "center_id " + center.centerId() + " appears twice in the response");
+                throw new BadRecordException(RejectReason.DUPLICATE_ID,
+                        "center_id " + center.centerId() + " appears twice in the response");
             }
             sessionNodes = f.get("sessions");
             if (sessionNodes == null || !sessionNodes.isArray()) {
@@ -248,7 +249,8 @@ final class RowCollector {
                 times.add(slot.get("time").textValue());
                 JsonNode seatNode = slot.get("seats");
                 if (seatNode != null && !seatNode.isNull()) {
-                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > Capacities.MAX_CAPACITY) {
+                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0
+                            || seatNode.intValue() > Capacities.MAX_CAPACITY) {
                         throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, "slots[].seats is not a plausible count: "
                                 + RejectSnippets.value(seatNode));
                     }
@@ -306,7 +308,8 @@ final class RowCollector {
     private void addSession(SessionRow row, String path) throws BadRecordException {
         String first = sessionPaths.putIfAbsent(row.sessionId(), path);
         if (first != null) {
-            throw new BadRecordException(RejectReason.DUPLICATE_ID, "session_id " + RejectSnippets.idText(row.sessionId()) + " appears twice in the response (first at "
+            throw new BadRecordException(RejectReason.DUPLICATE_ID, "session_id " + RejectSnippets.idText(row.sessionId())
+                    + " appears twice in the response (first at "
                     + first + ")");
         }
         sessions.add(row);

@@ -374,7 +374,7 @@ class ResponseParserTest {
         ParsedResponse r = parse("{\"centers\":[ravi]}");
 
         RecordProblem p = r.problems().get(0);
-        assertTrue(p.reason().startsWith("body is not valid JSON: Unrecognized token <token:4>: was expecting"), p.reason());
+        assertTrue(p.reason().startsWith("body is not valid JSON: Unrecognized token <text:4>: was expecting"), p.reason());
         assertTrue(p.reason().endsWith(" at byte 12"), p.reason());
         assertFalse(p.reason().contains("ravi"), p.reason());
         assertEquals("{\"centers\":[<not JSON here>", p.snippet());
