@@ -278,7 +278,7 @@ class ReportJobTest {
                 assertEquals(5, f.get("rows").asLong());
             }
         }
-        assertEquals(6, m.get("checks_passed").size());
+        assertEquals(7, m.get("checks_passed").size());
         assertTrue(m.get("generated_at").asText().endsWith("Z"));
     }
 
