@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,8 @@ import org.vaxslots.testing.Duck;
 /**
  * A simulated April 2021 day end to end, as a user runs it: {@code vaxslots snapshot} over
  * loopback → WARC → {@code vaxslots normalize} → Parquet read back with DuckDB, against counts
- * worked out here from the same bodies asked of the simulator directly. A fractional capacity is
- * not a whole number, so today its session is a reject with that reason and the rest of its
- * response lands (issue 12 item 4 will keep such sessions).
+ * worked out here from the same bodies asked of the simulator directly. Every session lands, a
+ * fractional capacity floored and marked, with the value as sent beside it; nothing is a reject.
  */
 class AprilEraPipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,22 +36,22 @@ class AprilEraPipelineTest {
     @TempDir
     Path dir;
 
-    /**
-     * What a reader of the JSON counts by hand over every body of the sweep. A findBy* row's center
-     * is a row of {@code centers} only through a session that lands, so it counts only then.
-     */
-    record Counts(long centers, long blankFeeType, long wholeSessions, long wholeBlankVaccine, long wholeCapacity,
-                  long fractional) {
+    /** What a reader of the JSON counts by hand over every body of the sweep; values as sent in text order. */
+    record Counts(long centers, long blankFeeType, long sessions, long blankVaccine, long flooredCapacity,
+                  List<String> fractionalAsSent) {
         Counts plus(Counts o) {
-            return new Counts(centers + o.centers, blankFeeType + o.blankFeeType, wholeSessions + o.wholeSessions,
-                    wholeBlankVaccine + o.wholeBlankVaccine, wholeCapacity + o.wholeCapacity, fractional + o.fractional);
+            List<String> fractional = new ArrayList<>(fractionalAsSent);
+            fractional.addAll(o.fractionalAsSent);
+            fractional.sort(null);
+            return new Counts(centers + o.centers, blankFeeType + o.blankFeeType, sessions + o.sessions,
+                    blankVaccine + o.blankVaccine, flooredCapacity + o.flooredCapacity, fractional);
         }
     }
 
     @Test
-    void snapshotAndNormalize_april2021Districts_everyWholeSessionLandsAndEachFractionalOneIsAReject() throws Exception {
+    void snapshotAndNormalize_april2021Districts_everySessionLandsAndFractionalOnesAreFlooredAndMarked() throws Exception {
         DataRoot root = new DataRoot(dir.resolve("data"));
-        Counts expected = new Counts(0, 0, 0, 0, 0, 0);
+        Counts expected = new Counts(0, 0, 0, 0, 0, List.of());
         try (SimulatorServer sim = SimulatorServer.start(SimulatorConfig.defaults().withPort(0).withSeed(7)
                 .withStart(NOON_29_APRIL_2021_IST).withSpeed(0).withRateLimit(null))) {
             Cli.Run snapshot = Cli.run("snapshot", "--quiet", "--data-root", root.root().toString(),
@@ -72,17 +72,25 @@ class AprilEraPipelineTest {
         String sweep = " WHERE sweep_id = 'apr29'";
         String centers = Duck.table(root.root(), "centers");
         String sessions = Duck.table(root.root(), "sessions");
-        String rejects = Duck.table(root.root(), "rejects");
-        assertEquals(new Counts(421, 4, 522, 508, 12578, 7), expected, "the JSON walk, pinned so that it cannot be vacuous");
+        List<String> fractionalAsSent = new ArrayList<>();
+        for (List<Object> row : Duck.rows("SELECT capacity_as_sent FROM " + sessions + sweep + " AND is_capacity_rounded"
+                + " ORDER BY capacity_as_sent")) {
+            fractionalAsSent.add((String) row.get(0));
+        }
+        String half = "{\"available_capacity\":0.5}";
+        assertEquals(new Counts(423, 4, 529, 515, 12627, List.of(half, half, half, half,
+                "{\"available_capacity\":23.700000000000003}", "{\"available_capacity\":23.700000000000003}",
+                "{\"available_capacity\":3.700000000000003}")), expected, "the JSON walk, pinned so that it cannot be vacuous");
         assertEquals(6, Duck.count("SELECT count(*) FROM " + Duck.table(root.root(), "fetches") + sweep + " AND outcome = 'ok'"));
         assertEquals(expected.centers(), Duck.count("SELECT count(*) FROM " + centers + sweep));
         assertEquals(expected.blankFeeType(), Duck.count("SELECT count(*) FROM " + centers + sweep + " AND fee_type = ''"));
-        assertEquals(expected.wholeSessions(), Duck.count("SELECT count(*) FROM " + sessions + sweep));
-        assertEquals(expected.wholeBlankVaccine(), Duck.count("SELECT count(*) FROM " + sessions + sweep + " AND vaccine = ''"));
-        assertEquals(expected.wholeCapacity(), Duck.count("SELECT sum(available_capacity) FROM " + sessions + sweep));
-        assertEquals(expected.fractional(), Duck.count("SELECT count(*) FROM " + rejects + sweep
-                + " AND record_path LIKE '%sessions[%]' AND reason LIKE '%available_capacity%whole number%'"));
-        assertEquals(expected.fractional(), Duck.count("SELECT count(*) FROM " + rejects + sweep));
+        assertEquals(expected.sessions(), Duck.count("SELECT count(*) FROM " + sessions + sweep));
+        assertEquals(expected.blankVaccine(), Duck.count("SELECT count(*) FROM " + sessions + sweep + " AND vaccine = ''"));
+        assertEquals(expected.flooredCapacity(), Duck.count("SELECT sum(available_capacity) FROM " + sessions + sweep));
+        assertEquals(expected.fractionalAsSent(), fractionalAsSent);
+        assertEquals(expected.fractionalAsSent().size(), Duck.count("SELECT sum(occurrences) FROM "
+                + Duck.table(root.root(), "schema_events") + sweep + " AND event = 'fractional_value'"));
+        assertEquals(0, Duck.count("SELECT count(*) FROM " + Duck.table(root.root(), "rejects") + sweep));
     }
 
     private static <T> String join(List<T> values, Function<T, String> text) {
@@ -92,25 +100,23 @@ class AprilEraPipelineTest {
     private static Counts count(byte[] body) throws IOException {
         JsonNode root = JSON.readTree(body);
         boolean calendar = root.has("centers");
-        Set<Long> landedFlatCenters = new HashSet<>();
-        long centers = 0, blankFeeType = 0, wholeSessions = 0, wholeBlankVaccine = 0, wholeCapacity = 0, fractional = 0;
+        Set<Long> flatCenters = new HashSet<>();
+        long centers = 0, blankFeeType = 0, sessions = 0, blankVaccine = 0, flooredCapacity = 0;
+        List<String> fractionalAsSent = new ArrayList<>();
         for (JsonNode item : calendar ? root.get("centers") : root.get("sessions")) {
-            long whole = 0;
+            boolean newCenter = calendar || flatCenters.add(item.get("center_id").asLong());
+            centers += newCenter ? 1 : 0;
+            blankFeeType += newCenter && item.get("fee_type").textValue().isEmpty() ? 1 : 0;
             for (JsonNode s : calendar ? item.get("sessions") : List.of(item)) {
+                sessions++;
+                blankVaccine += s.get("vaccine").textValue().isEmpty() ? 1 : 0;
                 JsonNode capacity = s.get("available_capacity");
+                flooredCapacity += (long) Math.floor(capacity.doubleValue());
                 if (!capacity.isIntegralNumber()) {
-                    fractional++;
-                    continue;
+                    fractionalAsSent.add("{\"available_capacity\":" + capacity + "}");
                 }
-                whole++;
-                wholeBlankVaccine += s.get("vaccine").textValue().isEmpty() ? 1 : 0;
-                wholeCapacity += capacity.longValue();
             }
-            wholeSessions += whole;
-            boolean centerRow = calendar || whole > 0 && landedFlatCenters.add(item.get("center_id").asLong());
-            centers += centerRow ? 1 : 0;
-            blankFeeType += centerRow && item.get("fee_type").textValue().isEmpty() ? 1 : 0;
         }
-        return new Counts(centers, blankFeeType, wholeSessions, wholeBlankVaccine, wholeCapacity, fractional);
+        return new Counts(centers, blankFeeType, sessions, blankVaccine, flooredCapacity, fractionalAsSent);
     }
 }
