@@ -10,9 +10,10 @@ import java.time.LocalDate;
 enum Era {
     /**
      * Before 1 May 2021, as in the all-India capture of 29 Apr 2021 (cowin-api.md, quirk 13): no
-     * {@code address}; {@code vaccine} is "" in ~97% of sessions; {@code fee_type} is "" on ~1.5% of
-     * centers; ~0.3% of sessions have a fractional {@code available_capacity} (62.5, 0.7000000000000028).
-     * Switch day 1 May: the real one lies between that capture and the BBMP sample of 1 May, which has none of these.
+     * {@code address}; {@code vaccine} is "" in ~97% of sessions; {@code fee_type} is "" on ~1.5%
+     * of centers; ~0.3% of sessions have a fractional {@code available_capacity} (62.5,
+     * 0.7000000000000028). Switch day 1 May: the real one lies between that capture and the BBMP
+     * sample of 1 May, which has none of these.
      */
     APRIL(LocalDate.MIN),
     /** 1-3 May 2021: no {@code address}, {@code vaccine} is "" (BBMP sample of 1 May). Switch day 4 May per the Rohtak sample. */
@@ -29,7 +30,7 @@ enum Era {
     OBJECT_SLOTS(LocalDate.of(2022, 4, 15));
 
     static final LocalDate ADULTS_18_FROM = LocalDate.of(2021, 5, 1);
-    /** April 2021: share of sessions that name their vaccine, of centers with {@code fee_type ""}, of sessions with a fractional capacity. */
+    /** April 2021: the share of sessions naming their vaccine, of centers with {@code fee_type ""}, of fractional sessions. */
     static final double APRIL_NAMED_VACCINE_SHARE = 0.03;
     static final double APRIL_BLANK_FEE_TYPE_SHARE = 0.015;
     static final double APRIL_FRACTIONAL_CAPACITY_SHARE = 0.003;

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SupplyModel {
     private static final int[] CAPACITIES = {10, 20, 30, 50, 50, 100, 100, 100, 150, 200, 200, 300};
-    /** Halves were the most common fraction in the 29 April 2021 capture. */
+    /** Three of the six values quoted from the 29 April 2021 capture are halves (62.5, 12.5, 0.5). */
     private static final double[] FRACTIONS_OF_A_DOSE = {0.5, 0.5, 0.5, 0.5, 0.8, 0.7};
     private static final int[] SAME_DAY_HOURS = {8, 8, 9, 9, 10};
     private static final int[] EVE_HOURS = {12, 14, 16, 17, 18, 20};
