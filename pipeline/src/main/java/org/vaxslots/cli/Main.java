@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.TextTable;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The one command line: each subcommand is one job. */
 @Command(name = "vaxslots",
@@ -55,8 +59,49 @@ public final class Main {
         // Descriptions are written as lines of up to ~105 characters; picocli's default of 80 broke
         // each of them in two.
         cli.setUsageHelpWidth(110);
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         return cli.execute(args);
+    }
+
+    /**
+     * The command list of {@code vaxslots} alone or {@code -h}: each command with the first sentence
+     * of its description, wrapped, where picocli shows the first line and cuts the sentence there.
+     */
+    private static String commandList(Help help) {
+        Map<String, Help> commands = help.subcommands();
+        if (commands.isEmpty()) {
+            return "";
+        }
+        int nameWidth = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = help.commandSpec().usageMessage().width();
+        TextTable table = TextTable.forColumns(help.colorScheme(),
+                new Column(nameWidth + 4, 2, Column.Overflow.SPAN),
+                new Column(width - nameWidth - 4, 0, Column.Overflow.WRAP));
+        commands.forEach((name, command) -> {
+            UsageMessageSpec usage = command.commandSpec().usageMessage();
+            table.addRowValues(name, firstSentence(usage.header().length > 0 ? usage.header() : usage.description()));
+        });
+        return table.toString();
+    }
+
+    /**
+     * Up to the first full stop that ends a sentence ("e.g." and "127.0.0.1" do not), the lines
+     * joined; picocli's format escapes {@code %n} and {@code %%} read as a space and a percent sign.
+     */
+    static String firstSentence(String[] lines) {
+        String text = String.join(" ", lines).replace("%n", " ").replace("%%", "%").replaceAll("\\s+", " ").trim();
+        int from = 0;
+        while (true) {
+            int stop = text.indexOf(". ", from);
+            if (stop < 0) {
+                return text;
+            }
+            if (!text.startsWith("e.g", stop - 3) && !text.startsWith("i.e", stop - 3)) {
+                return text.substring(0, stop + 1);
+            }
+            from = stop + 1;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -126,7 +126,7 @@ final class ApiRouter {
             List<Session> sessions = new ArrayList<>();
             for (LocalDate date : dates) {
                 for (Session s : model.sessions(c, date, now, era)) {
-                    if (!onlyOpen || s.availableCapacity() > 0) {
+                    if (!onlyOpen || s.open()) {
                         sessions.add(s);
                     }
                 }

@@ -11,10 +11,11 @@ import java.util.List;
  * @param vaccine    the center's usual vaccine
  * @param feeRupees  per-dose fee for paid centers, 0 for free ones
  * @param activity   relative chance of holding a session on a day
+ * @param blankFeeTypeInApril  the center sends {@code "fee_type":""} in the April 2021 era (~1.5% of centers)
  */
 record Center(int id, Geography.District district, String name, String address, String block, int pincode,
               int lat, int lon, String from, String to, List<String> slots, String vaccine, int feeRupees,
-              double activity) {
+              double activity, boolean blankFeeTypeInApril) {
 
     boolean paid() {
         return feeRupees > 0;

@@ -8,7 +8,8 @@ import java.util.Locale;
  * Generates a district's centers from the seed and district id alone, so they are built lazily,
  * on first request, and identically in every run. Names, blocks, pincodes and coordinates imitate
  * the real samples: facility-type prefixes, "18 To 44" suffixes, whole-degree lat/long that are
- * sometimes 0 or swapped, paid private hospitals with vaccine_fees.
+ * sometimes 0 or swapped, paid private hospitals with vaccine_fees, and the few centers whose
+ * fee_type the April 2021 era left empty.
  */
 final class CenterFactory {
     /** Roughly one center per this many people, which gives Raigad (2.6 M) ~100 centers. */
@@ -79,7 +80,7 @@ final class CenterFactory {
                 overnight ? "21:30:00" : hours[0], overnight ? "03:30:00" : hours[1],
                 overnight ? List.of() : List.of(hours[2], hours[3], hours[4], hours[5]),
                 vaccine, paid ? Integer.parseInt(PAID_FEES[Mix.below(h >>> 28, PAID_FEES.length)]) : 0,
-                0.5 + Mix.unit(Mix.mix(h ^ 6)));
+                0.5 + Mix.unit(Mix.mix(h ^ 6)), Mix.unit(Mix.mix(h ^ 7)) < Era.APRIL_BLANK_FEE_TYPE_SHARE);
     }
 
     /** Whole degrees, often 0 and sometimes swapped or absurd, as in the Raigad and Basti samples. */

@@ -1,5 +1,8 @@
 package org.vaxslots.simulator;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -79,6 +82,25 @@ final class JsonBytes {
             bytes[j] = t;
         }
         return this;
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code v}, in plain notation, as JavaScript's
+     * {@code String(v)} and Python's {@code repr} print it for such values ({@code 100.7 - 100} is
+     * {@code 0.7000000000000028}); the same text on every JDK, unlike {@code Double.toString} before 19.
+     */
+    JsonBytes appendShortest(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("JSON has no number for " + v);
+        }
+        BigDecimal exact = new BigDecimal(v);
+        BigDecimal rounded;
+        int digits = 1;
+        do {
+            // Ends by 17 significant digits, which read back as any double.
+            rounded = exact.round(new MathContext(digits++, RoundingMode.HALF_EVEN));
+        } while (rounded.doubleValue() != v);
+        return append(rounded.stripTrailingZeros().toPlainString());
     }
 
     JsonBytes append(boolean v) {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Writes response bodies with the real API's compact JSON, key order and JSON types per era:
  * integer pincode and whole-degree lat/long, string fee, dose fields after slots in 2021
- * calendars but before fee in findBy* rows. Hand-written rather than Jackson because key order is
- * part of the contract and this is the hot path.
+ * calendars but before fee in findBy* rows, April 2021's few fractional capacities. Hand-written
+ * rather than Jackson because key order is part of the contract and this is the hot path.
  */
 final class ResponseBodies {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
@@ -108,7 +108,8 @@ final class ResponseBodies {
             sb.append(",\"lat\":").append(c.lat()).append(",\"long\":").append(c.lon());
             sb.append(",\"from\":\"").append(c.from()).append("\",\"to\":\"").append(c.to()).append('"');
         }
-        sb.append(",\"fee_type\":\"").append(c.paid() ? "Paid" : "Free").append('"');
+        String feeType = era.april() && c.blankFeeTypeInApril() ? "" : c.paid() ? "Paid" : "Free";
+        sb.append(",\"fee_type\":\"").append(feeType).append('"');
     }
 
     private static void calendarCenter(JsonBytes sb, CenterDays cd, Era era) {
@@ -119,8 +120,7 @@ final class ResponseBodies {
             Session s = cd.sessions().get(i);
             sb.append(i == 0 ? "{" : ",{").append("\"session_id\":\"").append(s.sessionId())
                     .append("\",\"date\":\"");
-            date(sb, s.date())
-                    .append("\",\"available_capacity\":").append(s.availableCapacity());
+            capacity(date(sb, s.date()).append("\",\"available_capacity\":"), s);
             ageFieldsVaccineSlots(sb, c, s, era);
             if (era.doseSplit()) {
                 sb.append(",\"available_capacity_dose1\":").append(s.dose1())
@@ -141,7 +141,7 @@ final class ResponseBodies {
         sb.append(",\"session_id\":\"").append(s.sessionId()).append("\",\"date\":\"");
         date(sb, s.date()).append('"');
         if (!era.doseSplit()) {
-            sb.append(",\"available_capacity\":").append(s.availableCapacity());
+            capacity(sb.append(",\"available_capacity\":"), s);
         } else if (!era.teens()) {
             sb.append(",\"available_capacity_dose1\":").append(s.dose1())
                     .append(",\"available_capacity_dose2\":").append(s.dose2())
@@ -154,6 +154,11 @@ final class ResponseBodies {
         sb.append(",\"fee\":\"").append(s.fee()).append('"');
         ageFieldsVaccineSlots(sb, c, s, era);
         sb.append('}');
+    }
+
+    /** A whole number, or the fraction an April 2021 session sends, as JavaScript would print it. */
+    private static JsonBytes capacity(JsonBytes sb, Session s) {
+        return s.fractionalCapacity() == null ? sb.append(s.availableCapacity()) : sb.appendShortest(s.fractionalCapacity());
     }
 
     private static void ageFieldsVaccineSlots(JsonBytes sb, Center c, Session s, Era era) {

@@ -19,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * invisible before that. From publication its capacity decays exponentially as people book:
  * minutes in cities and for 18-44 in May 2021, hours to a day elsewhere and for 45+, and far
  * slower once demand fell (July 2021 on, 2022). Capacity is floored, so never negative, and is
- * frozen once the session day is over.
+ * frozen once the session day is over; in April 2021 a few sessions send it with a fraction.
  */
 final class SupplyModel {
     private static final int[] CAPACITIES = {10, 20, 30, 50, 50, 100, 100, 100, 150, 200, 200, 300};
+    /** Three of the six values quoted from the 29 April 2021 capture are halves (62.5, 12.5, 0.5). */
+    private static final double[] FRACTIONS_OF_A_DOSE = {0.5, 0.5, 0.5, 0.5, 0.8, 0.7};
     private static final int[] SAME_DAY_HOURS = {8, 8, 9, 9, 10};
     private static final int[] EVE_HOURS = {12, 14, 16, 17, 18, 20};
     private static final LocalTime CLOSING = LocalTime.of(18, 0);
@@ -122,6 +124,10 @@ final class SupplyModel {
         double minutes = Math.max(0, (until.toEpochMilli() - released.toEpochMilli()) / 60_000.0);
         int capacity = CAPACITIES[Mix.below(Mix.mix(h ^ 0xca9), CAPACITIES.length)];
         int remaining = (int) Math.floor(capacity * Math.exp(-minutes / bookingMinutes(c, minAge, era, h)));
+        Double fractional = era.april() ? fractionalCapacity(capacity, remaining, Mix.mix(h ^ 0xf4ac)) : null;
+        if (fractional != null) {
+            remaining = (int) Math.floor(fractional);
+        }
 
         String vaccine = vaccine(c, date, era, minAge, Mix.mix(h ^ 0x7ac));
         String fee = c.paid() ? Integer.toString(c.feeRupees()) : "0";
@@ -138,7 +144,21 @@ final class SupplyModel {
             }
         }
         int[] cap = capacities(remaining, era, Mix.mix(h ^ 0xd05e));
-        return new Session(sessionId(c, day, group), date, cap[0], cap[1], cap[2], minAge, maxAge, allowAll, vaccine, fee);
+        return new Session(sessionId(c, day, group), date, cap[0], cap[1], cap[2], minAge, maxAge, allowAll, vaccine, fee,
+                fractional);
+    }
+
+    /**
+     * April 2021, ~0.3% of sessions: the session's total held a fraction of a dose and whole
+     * bookings were taken off it in floating point, so what is left reads 62.5, 10.8 or
+     * 0.7000000000000028 (100.7 - 100), values of the 29 April 2021 capture. Null for the others.
+     */
+    private static Double fractionalCapacity(int capacity, int remaining, long h) {
+        if (Mix.unit(h) >= Era.APRIL_FRACTIONAL_CAPACITY_SHARE) {
+            return null;
+        }
+        double total = capacity + FRACTIONS_OF_A_DOSE[Mix.below(h >>> 32, FRACTIONS_OF_A_DOSE.length)];
+        return total - (capacity - remaining);
     }
 
     /** Published the same morning, the afternoon/evening before, or several days ahead. */
@@ -168,7 +188,9 @@ final class SupplyModel {
     }
 
     private static String vaccine(Center c, LocalDate date, Era era, int minAge, long h) {
-        if (!era.namesVaccine()) {
+        boolean named = era.namesVaccine()
+                || era.april() && Mix.unit(Mix.mix(h ^ 0xa9a1)) < Era.APRIL_NAMED_VACCINE_SHARE;
+        if (!named) {
             return "";
         }
         if (minAge == 12) {

@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,40 @@ class MainTest {
         out.reset();
         assertEquals(0, Main.execute("help", "report"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: vaxslots report "), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noCommand_listsEachCommandWithAWholeSentence() {
+        assertEquals(2, Main.execute());
+        String usage = stderr();
+        String list = usage.substring(usage.indexOf("Commands:\n") + "Commands:\n".length(), usage.indexOf("\n\nExit codes"));
+        Map<String, String> entries = new LinkedHashMap<>();
+        String name = null;
+        for (String line : list.split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                name = line.trim().split(" ", 2)[0];
+                entries.put(name, line.trim().substring(name.length()).trim());
+            } else {
+                entries.merge(name, line.trim(), (a, b) -> a + " " + b);
+            }
+        }
+
+        assertEquals(List.of("demo", "import", "normalize", "sql", "simulate", "snapshot", "compact", "report", "notebook",
+                "audit", "help"), List.copyOf(entries.keySet()));
+        assertEquals("The whole pipeline on this machine, no network: starts the Co-WIN simulator on 127.0.0.1, runs a"
+                + " simulated day of sweeps of one state (simulated clock, 15-minute cadence, budget = the simulator's"
+                + " limit), normalizes them and prints slot coverage by district and age group, and writes a report pack.",
+                entries.get("demo"));
+        assertEquals("Display help information about the specified command.", entries.get("help"));
+        entries.forEach((command, sentence) -> assertTrue(sentence.endsWith(".") && sentence.indexOf(". ") < 0,
+                command + ": one whole sentence, not \"" + sentence + "\""));
+    }
+
+    @Test
+    void firstSentence_abbreviationsAddressesAndFormatEscapes_doNotEndIt() {
+        assertEquals("Serve on 127.0.0.1, e.g. port 8080, at 100%.",
+                Main.firstSentence(new String[] {"%nServe on 127.0.0.1, e.g. port", "8080, at 100%%. Then stop."}));
+        assertEquals("No full stop", Main.firstSentence(new String[] {"No full", "stop"}));
     }
 
     @Test

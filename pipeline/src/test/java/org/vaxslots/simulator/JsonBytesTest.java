@@ -1,6 +1,7 @@
 package org.vaxslots.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +41,20 @@ class JsonBytesTest {
         sb.append(true).append(false);
 
         assertArrayEquals(sb.toString().getBytes(StandardCharsets.UTF_8), bytes.toBytes());
+    }
+
+    /** Each value beside the text Python's repr and JavaScript's String() give it (the shortest that reads back). */
+    @Test
+    void appendShortest_fractionalCapacities_sameTextAsJavaScriptAndPython() {
+        double[] values = {62.5, 12.5, 0.5, 100.7 - 100, 50.8 - 40, 150.3 - 100.3, 100.1 - 50.1, 57.8, 0, 300.5};
+        String expected = "62.5,12.5,0.5,0.7000000000000028,10.799999999999997,50.000000000000014,49.99999999999999,"
+                + "57.8,0,300.5,";
+        JsonBytes bytes = new JsonBytes(1);
+        for (double v : values) {
+            bytes.appendShortest(v).append(',');
+        }
+
+        assertEquals(expected, new String(bytes.toBytes(), StandardCharsets.UTF_8));
     }
 
     @Test

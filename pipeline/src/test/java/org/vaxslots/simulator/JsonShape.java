@@ -36,6 +36,21 @@ record JsonShape(Set<List<String>> keyOrders, Map<String, Set<String>> types) {
         return new JsonShape(orders, types);
     }
 
+    /** This shape with one more type for a key it has, from {@code "key=type"}; unchanged for null or a key it lacks. */
+    JsonShape withType(String keyEqualsType) {
+        if (keyEqualsType == null) {
+            return this;
+        }
+        String[] kv = keyEqualsType.split("=", 2);
+        if (!types.containsKey(kv[0])) {
+            return this;
+        }
+        Map<String, Set<String>> more = new TreeMap<>();
+        types.forEach((k, v) -> more.put(k, new TreeSet<>(v)));
+        more.get(kv[0]).add(kv[1]);
+        return new JsonShape(keyOrders, more);
+    }
+
     Set<String> keys() {
         Set<String> all = new TreeSet<>();
         keyOrders.forEach(all::addAll);
