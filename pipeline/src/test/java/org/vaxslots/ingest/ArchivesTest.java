@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,8 @@ class ArchivesTest {
     private static final List<String> EMPTY_FILES = List.of("Centers_901_29-04-2021.json", "Centers_902_29-04-2021.json");
     private static final Pattern SAMPLE = Pattern.compile("calendarByDistrict_(\\d+)-[^_]*_(\\d{4}-\\d{2}-\\d{2})_.*");
     private static final int FILES = 8;
+    /** Written into the first session of the first file: Co-WIN really sent capacities like this. */
+    private static final double FRACTIONAL_CAPACITY = 62.5;
 
     @TempDir
     static Path dir;
@@ -68,6 +71,9 @@ class ArchivesTest {
             }
             JsonNode top = json.readTree(Samples.bytes(name));
             JsonNode centers = top.isArray() ? top : top.get("centers");
+            if (expectedSessions == 0) {
+                ((ObjectNode) centers.get(0).get("sessions").get(0)).put("available_capacity", FRACTIONAL_CAPACITY);
+            }
             for (JsonNode center : centers) {
                 expectedSessions += center.get("sessions").size();
             }
@@ -111,6 +117,9 @@ class ArchivesTest {
         assertEquals(List.of(List.of(901, "empty", "Centers_901_29-04-2021.json"), List.of(902, "empty", "Centers_902_29-04-2021.json")),
                 Duck.rows("SELECT district_id, outcome, source_file FROM " + fetches + " WHERE district_id > 900 ORDER BY 1"));
         assertEquals(0, Duck.count("SELECT count(*) FROM " + Duck.table(root, "rejects")));
+        assertEquals(List.of(List.of(62, "{\"available_capacity\":62.5}")),
+                Duck.rows("SELECT available_capacity, capacity_as_sent FROM " + Duck.table(root, "sessions")
+                        + " WHERE is_capacity_rounded"));
     }
 
     @Test
