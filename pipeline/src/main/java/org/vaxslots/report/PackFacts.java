@@ -47,7 +47,7 @@ record PackFacts(
             Map<String, ReportCsv.Written> csvs) throws SQLException, IOException {
         List<String> span = row(layers, """
                 SELECT CAST(min(session_date) AS VARCHAR), CAST(max(session_date) AS VARCHAR), CAST(count(DISTINCT district_id) AS VARCHAR)
-                FROM district_age_group_daily""");
+                FROM district_age_group_daily WHERE sessions_listed > 0""");
         Map<String, List<RawFile>> raw = new LinkedHashMap<>();
         List<String[]> sweepRows = new ArrayList<>();
         RawDigests digests = RawDigests.load(root);

@@ -128,7 +128,7 @@ public final class ReportJob {
             return request.to().toString();
         }
         try (Statement st = layers.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT CAST(max(session_date) AS VARCHAR) FROM district_age_group_daily")) {
+                ResultSet rs = st.executeQuery("SELECT CAST(max(session_date) AS VARCHAR) FROM district_age_group_daily WHERE sessions_listed > 0")) {
             rs.next();
             String latest = rs.getString(1);
             return latest != null ? latest : "empty";

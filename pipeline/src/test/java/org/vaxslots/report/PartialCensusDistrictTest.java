@@ -45,7 +45,12 @@ class PartialCensusDistrictTest {
         assertEquals("20", district.get(ReportJobTest.JAIPUR_I).get("peak_open_capacity"), "what was seen is still counted");
         assertEquals("", district.get(ReportJobTest.JAIPUR_I).get("open_capacity_per_100k"),
                 "Jaipur II has no data: RJ_Jaipur's capacity is unknown, not Jaipur I's alone");
+        assertEquals("unit_without_data", district.get(ReportJobTest.JAIPUR_I).get("per_100k_missing_reason"));
+        assertEquals("unit_without_data", district.get("505|18-44").get("per_100k_missing_reason"),
+                "read and empty for 18-44, but Jaipur II's 18-44 is unknown too");
         assertEquals("", state.get("Rajasthan|45+").get("open_capacity_per_100k"));
+        assertEquals("unit_without_data", state.get("Rajasthan|45+").get("per_100k_missing_reason"));
+        assertEquals("", district.get("192|45+").get("per_100k_missing_reason"));
         assertEquals("", state.get("Rajasthan|45+").get("population_covered"));
         assertEquals(ReportJobTest.per100k(18, ReportJobTest.POP_ROHTAK), district.get("192|45+").get("open_capacity_per_100k"));
         assertEquals(ReportJobTest.per100k(18, ReportJobTest.POP_ROHTAK), state.get("Haryana|45+").get("open_capacity_per_100k"));

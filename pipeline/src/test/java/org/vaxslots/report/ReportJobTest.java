@@ -39,9 +39,12 @@ class ReportJobTest {
     static final String JAIPUR_I = "505|45+";
     static final String JAIPUR_II = "506|45+";
     static final String GURGAON = "188|45+";
+    static final String FARIDABAD_18 = "199|18-44";
+    static final String FARIDABAD_45 = "199|45+";
     static final long POP_ROHTAK = 1058683;
     static final long POP_GURUGRAM = 1514085;
     static final long POP_JAIPUR = 6663971;
+    static final long POP_FARIDABAD = 1798954;
 
     @TempDir
     static Path dir;
@@ -102,9 +105,43 @@ class ReportJobTest {
         assertEquals("session_date,state_name,district_name,district_id,age_group,centers_listed,"
                 + "centers_with_open_slots,sessions_listed,peak_open_capacity,capacity_released_est,"
                 + "capacity_booked_est,open_share_pct,booked_out_share_pct,time_to_book_min_lower_median,"
-                + "time_to_book_min_upper_median,open_capacity_per_100k,dose1_capacity_share_pct,"
+                + "time_to_book_min_upper_median,open_capacity_per_100k,per_100k_missing_reason,dose1_capacity_share_pct,"
                 + "free_capacity_share_pct,sweeps_with_data,sweeps_without_data", header);
-        assertEquals(List.of(GURGAON, ROHTAK_18, ROHTAK_45, JAIPUR_I, JAIPUR_II), new ArrayList<>(district.keySet()));
+        assertEquals(List.of("188|18-44", GURGAON, ROHTAK_18, ROHTAK_45, FARIDABAD_18, FARIDABAD_45, "505|18-44", JAIPUR_I,
+                "506|18-44", JAIPUR_II), new ArrayList<>(district.keySet()));
+    }
+
+    @Test
+    void districtDaily_districtThatAnsweredEmpty_hasARowOfZerosForEachStandardAgeGroup() {
+        // Faridabad answered {"centers":[]} in all 5 sweeps: read, and no slots. In May 2021 the
+        // rule table makes 18-44 and 45+ standard, so both rows are there.
+        for (String key : List.of(FARIDABAD_18, FARIDABAD_45)) {
+            Map<String, String> r = district.get(key);
+            assertEquals(List.of("Haryana", "Faridabad", "0", "0", "0", "0", "0", "0", "0.0", "", "", ""),
+                    List.of(r.get("state_name"), r.get("district_name"), r.get("centers_listed"), r.get("centers_with_open_slots"),
+                            r.get("sessions_listed"), r.get("peak_open_capacity"), r.get("capacity_released_est"),
+                            r.get("capacity_booked_est"), r.get("open_share_pct"), r.get("booked_out_share_pct"),
+                            r.get("time_to_book_min_lower_median"), r.get("time_to_book_min_upper_median")), key);
+            assertEquals(List.of("0.00", "", "", ""), List.of(r.get("open_capacity_per_100k"), r.get("per_100k_missing_reason"),
+                    r.get("dose1_capacity_share_pct"), r.get("free_capacity_share_pct")), key + ": the whole census district had nothing");
+            assertEquals(List.of("5", "0"), List.of(r.get("sweeps_with_data"), r.get("sweeps_without_data")), key);
+        }
+    }
+
+    @Test
+    void districtDaily_unitReadButEmptyForAnAgeGroup_sharesItsCensusDistrictsFigure() {
+        // Jaipur I and II listed 45+ only; both were read, so their 18-44 rows are zeros and RJ_Jaipur's 18-44 figure is 0.
+        Map<String, String> jaipurI = district.get("505|18-44");
+        assertEquals(List.of("0", "0.0", "0.00", "5", "0"), List.of(jaipurI.get("sessions_listed"), jaipurI.get("open_share_pct"),
+                jaipurI.get("open_capacity_per_100k"), jaipurI.get("sweeps_with_data"), jaipurI.get("sweeps_without_data")));
+        Map<String, String> jaipurII = district.get("506|18-44");
+        assertEquals(List.of("0", "0.0", "0.00", "4", "1"), List.of(jaipurII.get("sessions_listed"), jaipurII.get("open_share_pct"),
+                jaipurII.get("open_capacity_per_100k"), jaipurII.get("sweeps_with_data"), jaipurII.get("sweeps_without_data")));
+        Map<String, String> rajasthan = state.get("Rajasthan|18-44");
+        assertEquals(List.of("0", "0", "0", Long.toString(POP_JAIPUR), "0.00", "", "9", "1"), List.of(rajasthan.get("districts_listed"),
+                rajasthan.get("sessions_listed"), rajasthan.get("peak_open_capacity"), rajasthan.get("population_covered"),
+                rajasthan.get("open_capacity_per_100k"), rajasthan.get("per_100k_missing_reason"),
+                rajasthan.get("district_sweeps_with_data"), rajasthan.get("district_sweeps_without_data")));
     }
 
     @Test
@@ -189,14 +226,15 @@ class ReportJobTest {
     }
 
     @Test
-    void stateDaily_twoDistricts_openSharePopulationWeighted() {
+    void stateDaily_threeDistricts_openSharePopulationWeighted() {
         Map<String, String> haryana = state.get("Haryana|45+");
-        // Rohtak 45+ open 25.0 (population 1058683), Gurgaon 45+ open 100.0 (population 1514085).
-        double weighted = (25.0 * POP_ROHTAK + 100.0 * POP_GURUGRAM) / (POP_ROHTAK + POP_GURUGRAM);
+        // Rohtak 45+ open 25.0, Gurgaon 45+ open 100.0, Faridabad read with no slots: open 0.0.
+        double weighted = (25.0 * POP_ROHTAK + 100.0 * POP_GURUGRAM + 0.0 * POP_FARIDABAD) / (POP_ROHTAK + POP_GURUGRAM + POP_FARIDABAD);
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f", weighted), haryana.get("open_share_pct_population_weighted"));
-        assertEquals("69.1", haryana.get("open_share_pct_population_weighted"));
-        assertEquals(Long.toString(POP_ROHTAK + POP_GURUGRAM), haryana.get("population_covered"));
-        assertEquals(per100k(7 + 12, POP_ROHTAK + POP_GURUGRAM), haryana.get("open_capacity_per_100k"));
+        assertEquals("40.7", haryana.get("open_share_pct_population_weighted"));
+        assertEquals(Long.toString(POP_ROHTAK + POP_GURUGRAM + POP_FARIDABAD), haryana.get("population_covered"));
+        assertEquals(per100k(7 + 12, POP_ROHTAK + POP_GURUGRAM + POP_FARIDABAD), haryana.get("open_capacity_per_100k"));
+        assertEquals("2", haryana.get("districts_listed"), "Faridabad listed nothing: in the sums as zeros, not listed");
     }
 
     @Test
@@ -275,7 +313,7 @@ class ReportJobTest {
         assertEquals(raw, rawListed);
         for (JsonNode f : m.get("files")) {
             if (f.get("path").asText().equals("district_daily_coverage.csv")) {
-                assertEquals(5, f.get("rows").asLong());
+                assertEquals(10, f.get("rows").asLong(), "5 districts x the 2 standard age groups of May 2021");
             }
         }
         assertEquals(6, m.get("checks_passed").size());
@@ -297,7 +335,7 @@ class ReportJobTest {
                 }
             }
         }
-        assertEquals(1 + 2, formulaCells, "Gurgaon's name: one district_daily row, two hourly rows");
+        assertEquals(2 + 2, formulaCells, "Gurgaon's name: two district_daily rows (45+ listed, 18-44 read and empty), two hourly rows");
     }
 
     @Test
