@@ -9,9 +9,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ import javax.imageio.ImageIO;
  * copied out of the pack.
  */
 final class Charts {
-    static final String PER_100K = "chart_open_capacity_per_100k_latest_day.png";
+    static final String PER_100K = "chart_open_capacity_per_100k_by_district.png";
     static final String HEAT_MAP = "chart_open_slots_by_hour.png";
     static final String CRAWL = "chart_crawl_coverage.png";
     private static final String SOURCE = "Source: Co-WIN public API, snapshots archived and measured by vaxslots.";
@@ -35,29 +37,73 @@ final class Charts {
 
     record Bar(String label, double value) {}
 
+    /**
+     * The session date the per-capita chart shows, how many districts were read on it, and whether
+     * {@code report --chart-date} chose it; date is null when no district row exists.
+     */
+    record ChartDay(String date, long districtsRead, boolean chosen) {
+        String describe() {
+            if (date == null) {
+                return "no session date";
+            }
+            return date + (chosen ? " (chosen; " + districtsRead + " districts read)"
+                    : ", the day with the most districts read (" + districtsRead + ")");
+        }
+    }
+
     private Charts() {}
 
-    static void writeAll(Connection c, Path dir) throws SQLException, IOException {
+    static void writeAll(Connection c, Path dir, ChartDay day) throws SQLException, IOException {
         System.setProperty("java.awt.headless", "true");
-        perCapita(c, dir.resolve(PER_100K));
+        perCapita(c, dir.resolve(PER_100K), day);
         heatMap(c, dir.resolve(HEAT_MAP));
         crawl(c, dir.resolve(CRAWL));
     }
 
-    /** Top and bottom districts by open slots per 100k residents on the latest session date. */
-    static void perCapita(Connection c, Path file) throws SQLException, IOException {
-        String day = null;
-        List<Bar> bars = new ArrayList<>();
+    /**
+     * The chart's day: the requested one, else the session date with the most districts read (a
+     * district row with at least one sweep with data); ties go to the most districts that listed a
+     * session, then the most district sweeps with data, then the earlier date. The last date of a
+     * 7-day calendar is the sparsest, so it is never the default just for being last.
+     */
+    static ChartDay chartDay(Connection c, LocalDate requested) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT CAST(session_date AS VARCHAR), district_name || ', ' || state_name, sum(open_capacity_per_100k)
+                SELECT CAST(session_date AS VARCHAR), count(DISTINCT district_id) FILTER (WHERE sweeps_with_data > 0)
                 FROM district_age_group_daily
-                WHERE session_date = (SELECT max(session_date) FROM district_age_group_daily)
+                GROUP BY session_date
+                ORDER BY count(DISTINCT district_id) FILTER (WHERE sweeps_with_data > 0) DESC,
+                    count(DISTINCT district_id) FILTER (WHERE sessions_listed > 0) DESC,
+                    sum(sweeps_with_data) DESC, session_date""")) {
+            String best = null;
+            long bestRead = 0;
+            while (rs.next()) {
+                if (best == null) {
+                    best = rs.getString(1);
+                    bestRead = rs.getLong(2);
+                }
+                if (requested != null && requested.toString().equals(rs.getString(1))) {
+                    return new ChartDay(requested.toString(), rs.getLong(2), true);
+                }
+            }
+            return requested != null ? new ChartDay(requested.toString(), 0, true) : new ChartDay(best, bestRead, false);
+        }
+    }
+
+    /** Top and bottom districts by open slots per 100k residents on the chart's day. */
+    static void perCapita(Connection c, Path file, ChartDay day) throws SQLException, IOException {
+        List<Bar> bars = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT district_name || ', ' || state_name, sum(open_capacity_per_100k)
+                FROM district_age_group_daily
+                WHERE session_date = CAST(? AS DATE)
                     AND open_capacity_per_100k IS NOT NULL
                 GROUP BY session_date, district_name, state_name, district_id
                 ORDER BY sum(open_capacity_per_100k) DESC, district_name, district_id""")) {
-            while (rs.next()) {
-                day = rs.getString(1);
-                bars.add(new Bar(CsvCells.neutralise(rs.getString(2)), rs.getDouble(3)));
+            st.setString(1, day.date());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    bars.add(new Bar(CsvCells.neutralise(rs.getString(1)), rs.getDouble(2)));
+                }
             }
         }
         List<Bar> shown = bars;
@@ -72,14 +118,14 @@ final class Charts {
         int height = top + Math.max(1, shown.size()) * rowH + 60;
         BufferedImage img = canvas(height);
         Graphics2D g = graphics(img);
-        title(g, "Open vaccination slots per 100,000 residents" + (day == null ? "" : ", " + day),
+        title(g, "Open slots per 100,000 residents, " + day.describe(),
                 (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population") + "; all age groups; peak"
-                        + " open slots seen in any sweep (a lower bound).");
+                        + " open slots seen in any sweep (a lower bound); 0 = read, no slots.");
         int labelW = 330;
         int plotW = WIDTH - labelW - 110;
         double max = shown.stream().filter(b -> b != null).mapToDouble(Bar::value).max().orElse(0);
         if (shown.isEmpty()) {
-            g.drawString("No district with a population listed sessions on this day.", 20, top + 20);
+            g.drawString("No district with a population was read on this day.", 20, top + 20);
         }
         for (int i = 0; i < shown.size(); i++) {
             Bar b = shown.get(i);

@@ -29,7 +29,8 @@ record PackFacts(
         List<Sweep> sweeps,
         Coverage coverage,
         Map<String, String> referenceDigests,
-        List<String> checks) {
+        List<String> checks,
+        Charts.ChartDay chartDay) {
 
     /** A raw file behind the pack; bytes and sha256 are null when raw/ does not hold it (tables copied without raw/). */
     record RawFile(String path, Long bytes, String sha256) {}
@@ -44,7 +45,7 @@ record PackFacts(
     }
 
     static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
-            Map<String, ReportCsv.Written> csvs) throws SQLException, IOException {
+            Map<String, ReportCsv.Written> csvs, Charts.ChartDay chartDay) throws SQLException, IOException {
         List<String> span = row(layers, """
                 SELECT CAST(min(session_date) AS VARCHAR), CAST(max(session_date) AS VARCHAR), CAST(count(DISTINCT district_id) AS VARCHAR)
                 FROM district_age_group_daily WHERE sessions_listed > 0""");
@@ -90,7 +91,7 @@ record PackFacts(
             }
         }
         return new PackFacts(release, from, to, span.get(0), span.get(1), Long.parseLong(span.get(2)), csvs, sweeps,
-                coverage, references, layers.entries("checks/"));
+                coverage, references, layers.entries("checks/"), chartDay);
     }
 
     private static List<String> row(SqlLayers layers, String sql) throws SQLException {

@@ -38,6 +38,8 @@ final class PackReadme {
                 .replace("{sweeps}", Integer.toString(f.sweeps().size()))
                 .replace("{files}", rows)
                 .replace("{coverage}", coverage)
+                .replace("{chart_day}", f.chartDay().describe() + (f.chartDay().chosen() ? ""
+                        : "; `report --chart-date` draws another"))
                 .replace("{options}", fromOpt + toOpt + " --release " + f.release());
     }
 
@@ -64,7 +66,7 @@ final class PackReadme {
             |---|---|---|
             {files}
             | `dictionary.csv` | | Every column of every CSV: type, unit and meaning. |
-            | `chart_open_capacity_per_100k_latest_day.png` | | Open slots per 100,000 residents by district, latest day. |
+            | `chart_open_capacity_per_100k_by_district.png` | | Open slots per 100,000 residents by district on {chart_day}. |
             | `chart_open_slots_by_hour.png` | | Heat map: districts by hour of day, shade = open slots. |
             | `chart_crawl_coverage.png` | | Per sweep, how many districts were read, empty, throttled or failed. |
             | `manifest.json` | | Software version, input sweeps and raw files with sha256, row counts, sha256 of every file. |
@@ -113,6 +115,17 @@ final class PackReadme {
               slots, 8 / (8 + 2) = **80.0**. Empty before Co-WIN sent the dose split (15 May 2021).
             - `free_capacity_share_pct`: if center X is Free and center Y Paid, 10 / 18 = **55.6**.
 
+            "No slots" is a row, never a missing one. District B (population 100,000) answered all 5
+            sweeps with an empty list (`{"centers":[]}`). A sweep's request for 15 May covers 15 to 21 May,
+            so on each of those days B has a row for each age group that was standard then (18-44 and 45+
+            in May 2021; `data-schema/age_groups.csv`): `centers_listed`, `sessions_listed`,
+            `peak_open_capacity` and the estimates **0**, `sweeps_with_data` **5**, `open_share_pct`
+            **0.0**, `open_capacity_per_100k` **0.00**, and `booked_out_share_pct`, time to book and the
+            dose and fee shares empty (there is no session to measure). District A gets a 45+ row of zeros
+            the same way. A district that was throttled or failed in every sweep gets no such row: that is
+            no data, not "no slots". An empty `open_capacity_per_100k` says why in `per_100k_missing_reason`:
+            `not_in_crosswalk`, `no_population` or `unit_without_data`.
+
             In `crawl_coverage.csv`, `crawl_coverage_pct` = districts read (ok or empty) / districts tried;
             "empty" means Co-WIN answered with nothing listed (no slots), while "throttled" and "failed"
             mean we do not know (no data). In `hourly_availability.csv` a row shows what the latest sweep of
@@ -130,8 +143,9 @@ final class PackReadme {
             - **Co-WIN districts are not census districts.** Co-WIN lists city corporations and health units
               (e.g. BBMP inside Bengaluru Urban, Jaipur I and II). Per-capita figures use the census
               district's population once, for all its Co-WIN units together: such units show the same
-              `open_capacity_per_100k`. Populations are mostly Census 2011; about 20 districts created since
-              have none, so their per-capita cells are empty.
+              `open_capacity_per_100k`. Populations are mostly Census 2011; a district without one has an
+              empty per-capita cell, and `per_100k_missing_reason` says why (`no_population`; or
+              `not_in_crosswalk`, or `unit_without_data` when a unit of the census district had no data).
             - **Sessions and age groups.** Age groups follow Co-WIN's fields by a published rule table
               (data-schema/age_groups.csv); the rules changed in July 2021. The dose split appears from 15 May 2021.
             - **One day's numbers can grow.** A later sweep can still list more sessions for a day; a pack

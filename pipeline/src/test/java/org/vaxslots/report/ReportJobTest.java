@@ -88,7 +88,7 @@ class ReportJobTest {
         assertEquals(root.reports().resolve("2021-05-16"), result.pack());
         assertEquals("2021-05-16", result.release());
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), result.sweeps());
-        assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_latest_day.png",
+        assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_by_district.png",
                 "chart_open_slots_by_hour.png", "crawl_coverage.csv", "dictionary.csv", "district_daily_coverage.csv",
                 "hourly_availability.csv", "manifest.json", "schema_changes.csv", "slot_release_hours.csv",
                 "state_daily_coverage.csv"), ReportJob.files(result.pack()));
@@ -336,6 +336,27 @@ class ReportJobTest {
             }
         }
         assertEquals(2 + 2, formulaCells, "Gurgaon's name: two district_daily rows (45+ listed, 18-44 read and empty), two hourly rows");
+    }
+
+    @Test
+    void chartDay_noRange_theSessionDateWithTheMostDistrictsRead() throws Exception {
+        // Every sweep asked for 15 May: all 5 districts are read on each day of 15-21 May; only the
+        // 16th listed sessions, so the tie goes to it, not to the last (sparsest) day.
+        try (SqlLayers layers = SqlLayers.build(root, null, null)) {
+            assertEquals(new Charts.ChartDay("2021-05-16", 5, false), Charts.chartDay(layers.connection(), null));
+            assertEquals(new Charts.ChartDay("2021-05-19", 5, true), Charts.chartDay(layers.connection(), LocalDate.parse("2021-05-19")));
+        }
+        String readme = Files.readString(result.pack().resolve("README.md"));
+        assertTrue(readme.contains("| `chart_open_capacity_per_100k_by_district.png` | | Open slots per 100,000 residents by district on"
+                + " 2021-05-16, the day with the most districts read (5); `report --chart-date` draws another. |"), readme);
+    }
+
+    @Test
+    void report_chartDateOutsideTheRange_isRefusedNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportJob.run(root,
+                new ReportJob.Request(DAY, DAY, "outside", dir.resolve("outside"), LocalDate.parse("2021-05-20"))));
+        assertEquals("--chart-date 2021-05-20 is outside the report range --from 2021-05-16 --to 2021-05-16: choose a date inside it",
+                e.getMessage());
     }
 
     @Test
