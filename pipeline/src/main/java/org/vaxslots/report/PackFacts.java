@@ -38,7 +38,14 @@ record PackFacts(
     record Sweep(String sweepId, String firstAsOfAt, String lastAsOfAt, List<RawFile> rawFiles) {}
 
     record Coverage(long sweepsWithDistricts, String minPct, String medianPct, long districtFetchesWithoutData,
-            long districtRowsWithGaps, long districtRows) {}
+            long districtRowsWithGaps, long districtRows, DistrictList list) {}
+
+    /**
+     * The sweeps' districts against the district list of the day: its size and states, how many of
+     * them at least one sweep asked for, in how many states, and the fewest and most one sweep asked for.
+     */
+    record DistrictList(String name, long listed, long states, long asked, long statesAsked, long fewestPerSweep,
+            long mostPerSweep) {}
 
     List<String> sweepIds() {
         return sweeps.stream().map(Sweep::sweepId).toList();
@@ -82,8 +89,24 @@ record PackFacts(
         List<String> gaps = row(layers, """
                 SELECT CAST(count(*) FILTER (WHERE sweeps_without_data > 0) AS VARCHAR), CAST(count(*) AS VARCHAR)
                 FROM district_age_group_daily""");
+        List<String> list = row(layers, """
+                WITH asked AS (SELECT DISTINCT district_id FROM int_district_fetches_classified),
+                per_sweep AS (
+                    SELECT districts_listed - districts_not_attempted AS asked_in_list
+                    FROM sweep_crawl_coverage WHERE districts_attempted > 0
+                )
+                SELECT CAST(count(DISTINCT list.district_id) AS VARCHAR), CAST(count(DISTINCT list.state_id) AS VARCHAR),
+                    CAST(count(DISTINCT asked.district_id) AS VARCHAR), CAST(count(DISTINCT list.state_id) FILTER
+                        (WHERE asked.district_id IS NOT NULL) AS VARCHAR),
+                    CAST(coalesce((SELECT min(asked_in_list) FROM per_sweep), 0) AS VARCHAR),
+                    CAST(coalesce((SELECT max(asked_in_list) FROM per_sweep), 0) AS VARCHAR)
+                FROM stg_ref_cowin_districts AS list
+                LEFT JOIN asked ON asked.district_id = list.district_id""");
+        DistrictList districtList = new DistrictList("Co-WIN's district list of 14 May 2021", Long.parseLong(list.get(0)),
+                Long.parseLong(list.get(1)), Long.parseLong(list.get(2)), Long.parseLong(list.get(3)), Long.parseLong(list.get(4)),
+                Long.parseLong(list.get(5)));
         Coverage coverage = new Coverage(Long.parseLong(cov.get(0)), cov.get(1), cov.get(2), Long.parseLong(cov.get(3)),
-                Long.parseLong(gaps.get(0)), Long.parseLong(gaps.get(1)));
+                Long.parseLong(gaps.get(0)), Long.parseLong(gaps.get(1)), districtList);
         Map<String, String> references = new LinkedHashMap<>();
         for (String entry : SqlLayers.index()) {
             if (entry.startsWith("reference/")) {

@@ -22,11 +22,13 @@ final class PackReadme {
         String coverage = c.sweepsWithDistricts() == 0
                 ? "No sweep in this pack fetched districts by id (the data came from recorded pin-code or other"
                         + " responses), so crawl coverage cannot be stated; `crawl_coverage.csv` lists the sweeps."
-                : "Sweeps that fetched districts: " + c.sweepsWithDistricts() + ". Share of districts read successfully"
+                : "Sweeps that fetched districts: " + c.sweepsWithDistricts() + " (an imported sweep whose requests name"
+                        + " their district, from `import --name-pattern` or the file name, counts exactly like a live one)."
+                        + " Share of districts read successfully"
                         + " per sweep: median " + c.medianPct() + "%, lowest " + c.minPct() + "%. District fetches"
                         + " without data (throttled or failed): " + c.districtFetchesWithoutData() + ". District rows of"
                         + " `district_daily_coverage.csv` with at least one sweep without data: " + c.districtRowsWithGaps()
-                        + " of " + c.districtRows() + ".";
+                        + " of " + c.districtRows() + ".\n\n" + districtList(c.list());
         String fromOpt = f.from() == null ? "" : " --from " + f.from();
         String toOpt = f.to() == null ? "" : " --to " + f.to();
         return TEMPLATE
@@ -41,6 +43,18 @@ final class PackReadme {
                 .replace("{chart_day}", f.chartDay().describe() + (f.chartDay().chosen() ? ""
                         : "; `report --chart-date` draws another"))
                 .replace("{options}", fromOpt + toOpt + " --release " + f.release());
+    }
+
+    /** How much of the day's district list the capture asked for: a partial capture says so here. */
+    static String districtList(PackFacts.DistrictList l) {
+        String perSweep = l.fewestPerSweep() == l.mostPerSweep() ? "each sweep asked for " + l.mostPerSweep()
+                : "one sweep asked for " + l.fewestPerSweep() + " to " + l.mostPerSweep();
+        return "Against the district list of the day (" + l.name() + ", bundled: " + l.listed() + " districts in " + l.states()
+                + " states), the sweeps together asked for " + l.asked() + " of the " + l.listed() + " districts, in "
+                + l.statesAsked() + " of the " + l.states() + " states, and never for " + (l.listed() - l.asked()) + "; "
+                + perSweep + " (`districts_listed` and `districts_not_attempted` in `crawl_coverage.csv`)."
+                + (l.asked() < l.listed() ? " This is a partial capture of the country: no figure here speaks for a district"
+                        + " it never asked for." : "");
     }
 
     static final Map<String, String> ABOUT = Map.of(

@@ -184,6 +184,8 @@ class ReportJobTest {
         Map<String, String> s1 = crawl.get("s1");
         assertEquals(List.of("5", "4", "1", "0", "0", "100.0"), List.of(s1.get("districts_attempted"), s1.get("districts_ok"),
                 s1.get("districts_empty"), s1.get("districts_throttled"), s1.get("districts_failed"), s1.get("crawl_coverage_pct")));
+        assertEquals(List.of("cowin_districts_2021-05-14", "756", "751"), List.of(s1.get("district_list"), s1.get("districts_listed"),
+                s1.get("districts_not_attempted")), "5 of the 756 districts of Co-WIN's list of 14 May 2021 asked for");
     }
 
     @Test
