@@ -3,7 +3,11 @@ package org.vaxslots.model;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A session as seen in one response; the grain of the sessions table. Nullable fields were not sent. */
+/**
+ * A session as seen in one response; the grain of the sessions table. Nullable fields were not
+ * sent, but {@code capacityAsSent}: the capacity fields whose value as sent the integer columns do
+ * not hold (a fraction, floored, then {@code capacityRounded}; or a negative count, held as 0).
+ */
 public record SessionRow(
         String sessionId,
         long centerId,
@@ -24,4 +28,6 @@ public record SessionRow(
         String feeType,
         String fee,
         List<String> slots,
-        Integer slotSeatsTotal) {}
+        Integer slotSeatsTotal,
+        boolean capacityRounded,
+        String capacityAsSent) {}

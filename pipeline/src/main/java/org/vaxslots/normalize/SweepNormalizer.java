@@ -16,6 +16,7 @@ import org.vaxslots.model.RejectRow;
 import org.vaxslots.model.SessionRow;
 import org.vaxslots.parse.ParsedResponse;
 import org.vaxslots.parse.RecordProblem;
+import org.vaxslots.parse.RejectReason;
 import org.vaxslots.parse.ResponseParser;
 import org.vaxslots.raw.ArchiveDamage;
 import org.vaxslots.raw.ArchivedResponse;
@@ -106,7 +107,8 @@ public final class SweepNormalizer {
         ParsedResponse parsed = null;
         if (unresolved != null) {
             writers.get(Table.REJECTS).write(TableRows.reject(sweepId, new RejectRow(response.rawFile(),
-                    response.offset(), ctx.fetchId(), ctx.endpoint().apiName(), "$", unresolved, null)));
+                    response.offset(), ctx.fetchId(), ctx.endpoint().apiName(), "$",
+                    RejectReason.UNRESOLVED_REVISIT.code(), unresolved, null)));
         }
         if ("metadata".equals(response.warcType())) {
             outcome = Outcome.NETWORK_ERROR;
@@ -125,8 +127,8 @@ public final class SweepNormalizer {
             }
             for (RecordProblem p : parsed.problems()) {
                 writers.get(Table.REJECTS).write(TableRows.reject(sweepId, new RejectRow(response.rawFile(),
-                        response.offset(), ctx.fetchId(), ctx.endpoint().apiName(), p.recordPath(), p.reason(),
-                        p.snippet())));
+                        response.offset(), ctx.fetchId(), ctx.endpoint().apiName(), p.recordPath(),
+                        p.kind().code(), p.reason(), p.snippet())));
             }
             schemaEvents.add(ctx, parsed.observations());
         }
@@ -134,7 +136,8 @@ public final class SweepNormalizer {
     }
 
     private static RejectRow damageRow(ArchiveDamage damage) {
-        return new RejectRow(damage.rawFile(), damage.offset(), null, null, "$", damage.reason(), null);
+        return new RejectRow(damage.rawFile(), damage.offset(), null, null, "$", RejectReason.DAMAGED_WARC.code(),
+                damage.reason(), null);
     }
 
 

@@ -2,6 +2,7 @@ package org.vaxslots.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
 import org.vaxslots.model.SchemaObservation;
@@ -34,6 +35,11 @@ final class JsonFields {
                 observer.record(path + name, SchemaObservation.MISSING_FIELD, "");
             }
         }
+    }
+
+    /** The path of this object's fields, e.g. "centers[].sessions[]." (array indexes dropped). */
+    String path() {
+        return path;
     }
 
     JsonNode get(String field) {
@@ -111,7 +117,7 @@ final class JsonFields {
             return null;
         }
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new BadRecordException(path + field + " is out of range: " + value);
+            throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, path + field + " is out of range: " + value);
         }
         return value.intValue();
     }
@@ -140,6 +146,47 @@ final class JsonFields {
         throw bad(field, value, "a number");
     }
 
+    /**
+     * A count that may come with a fraction, exactly as sent: a JSON number or a numeric string
+     * (recorded as retyped), or a float with no fraction (recorded as retyped, as for whole numbers).
+     * Needs the mapper to read floats as exact decimals, so no digit of the source is lost.
+     */
+    BigDecimal decimalValue(String field) throws BadRecordException {
+        JsonNode value = get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isFloatingPointNumber()) {
+            BigDecimal exact = value.decimalValue();
+            if (isWhole(exact)) {
+                retyped(field, value);
+            }
+            return exact;
+        }
+        if (value.isTextual()) {
+            try {
+                BigDecimal parsed = new BigDecimal(value.textValue().trim());
+                retyped(field, value);
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw bad(field, value, "a number");
+            }
+        }
+        throw bad(field, value, "a number");
+    }
+
+    static boolean isWhole(BigDecimal value) {
+        return value.signum() == 0 || value.scale() <= 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** Records a value the column cannot hold as sent (see {@link Capacities}). */
+    void observeValue(String field, String event) {
+        observer.record(path + field, event, "");
+    }
+
     Boolean booleanValue(String field) throws BadRecordException {
         JsonNode value = get(field);
         if (value == null) {
@@ -160,7 +207,7 @@ final class JsonFields {
 
     private <T> T required(String field, T value) throws BadRecordException {
         if (value == null) {
-            throw new BadRecordException("required field " + path + field + " is missing");
+            throw new BadRecordException(RejectReason.MISSING_FIELD, "required field " + path + field + " is missing");
         }
         return value;
     }
@@ -174,7 +221,7 @@ final class JsonFields {
         if (shown.length() > 60) {
             shown = shown.substring(0, 60) + "…";
         }
-        return new BadRecordException(path + field + " should be " + wanted + " but is " + shown);
+        return new BadRecordException(RejectReason.BAD_TYPE, path + field + " should be " + wanted + " but is " + shown);
     }
 
     static String typeName(JsonNode value) {

@@ -21,8 +21,8 @@ public record ParsedResponse(
     /** What the body held. */
     public enum Shape { CENTERS, CENTER_OBJECT, SESSIONS, STATES, DISTRICTS, EMPTY_ARRAY, INVALID }
 
-    static ParsedResponse invalid(String reason, String snippet) {
+    static ParsedResponse invalid(RejectReason kind, String reason, String snippet) {
         return new ParsedResponse(Shape.INVALID, false, List.of(), List.of(),
-                List.of(new RecordProblem("$", reason, snippet)), List.of(), 0);
+                List.of(new RecordProblem("$", kind, reason, snippet)), List.of(), 0);
     }
 }

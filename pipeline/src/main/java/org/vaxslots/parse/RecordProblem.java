@@ -1,4 +1,7 @@
 package org.vaxslots.parse;
 
-/** A part of a response that could not be normalized: where ("$" for the whole body), why, and a snippet. */
-public record RecordProblem(String recordPath, String reason, String snippet) {}
+/**
+ * A part of a response that could not be normalized: where ("$" for the whole body), the kind of
+ * failure, why in words, and a snippet.
+ */
+public record RecordProblem(String recordPath, RejectReason kind, String reason, String snippet) {}

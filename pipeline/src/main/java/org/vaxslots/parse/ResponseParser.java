@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,10 @@ public final class ResponseParser {
                         .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(64).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.mapper = new ObjectMapper(factory);
+        // Floats as exact decimals, trailing zeros kept: a fractional capacity is kept as sent.
+        this.mapper = new ObjectMapper(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         this.ageGroups = ageGroups;
         this.districts = districts;
     }
@@ -47,14 +52,14 @@ public final class ResponseParser {
 
     public ParsedResponse parse(FetchContext context, byte[] body) {
         if (body.length == 0) {
-            return ParsedResponse.invalid("empty body", "");
+            return ParsedResponse.invalid(RejectReason.EMPTY_BODY, "empty body", "");
         }
         if (body.length > MAX_BODY_BYTES) {
-            return ParsedResponse.invalid("body of " + body.length + " bytes is over the cap of "
+            return ParsedResponse.invalid(RejectReason.BODY_TOO_LARGE, "body of " + body.length + " bytes is over the cap of "
                     + MAX_BODY_BYTES, snippet(body));
         }
         if (looksLikeHtml(body)) {
-            return ParsedResponse.invalid("body is HTML, not JSON (a CloudFront block page?)", snippet(body));
+            return ParsedResponse.invalid(RejectReason.HTML_BODY, "body is HTML, not JSON (a CloudFront block page?)", snippet(body));
         }
         RowCollector rows = new RowCollector(context, ageGroups, districts, new SchemaObserver());
         try (JsonParser p = mapper.createParser(body)) {
@@ -65,21 +70,22 @@ public final class ResponseParser {
             } else if (first == JsonToken.START_OBJECT) {
                 shape = object(p, rows);
             } else {
-                return ParsedResponse.invalid("body is not a JSON object or array", snippet(body));
+                return ParsedResponse.invalid(RejectReason.UNKNOWN_SHAPE, "body is not a JSON object or array", snippet(body));
+            }
+            // Before the check for trailing content: a bare array of unknown elements stops reading at the first one.
+            if (shape == ParsedResponse.Shape.INVALID) {
+                return ParsedResponse.invalid(rows.invalidKind(), rows.invalidReason(), snippet(body));
             }
             if (p.nextToken() != null) {
-                return ParsedResponse.invalid("content after the end of the JSON value", snippet(body));
-            }
-            if (shape == ParsedResponse.Shape.INVALID) {
-                return ParsedResponse.invalid(rows.invalidReason(), snippet(body));
+                return ParsedResponse.invalid(RejectReason.NOT_JSON, "content after the end of the JSON value", snippet(body));
             }
             return rows.result(shape);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset();
-            return ParsedResponse.invalid("body is not valid JSON: " + e.getOriginalMessage() + where, snippet(body));
+            return ParsedResponse.invalid(RejectReason.NOT_JSON, "body is not valid JSON: " + e.getOriginalMessage() + where, snippet(body));
         } catch (CharConversionException e) {
             // Jackson guessed UTF-16/32 from the first bytes and the rest does not decode (found by fuzzing).
-            return ParsedResponse.invalid("body is not valid JSON: " + e.getMessage(), snippet(body));
+            return ParsedResponse.invalid(RejectReason.NOT_JSON, "body is not valid JSON: " + e.getMessage(), snippet(body));
         } catch (IOException e) {
             throw new IllegalStateException("reading an in-memory body failed", e);
         }
@@ -104,14 +110,14 @@ public final class ResponseParser {
                         shape = ParsedResponse.Shape.CENTER_OBJECT;
                         rows.calendarCenter(p.readValueAsTree(), "centers");
                     } else {
-                        rows.failWith("centers is neither an array nor an object");
+                        rows.failWith(RejectReason.UNKNOWN_SHAPE, "centers is neither an array nor an object");
                         p.skipChildren();
                         shape = ParsedResponse.Shape.INVALID;
                     }
                 }
                 case "sessions" -> {
                     if (value != JsonToken.START_ARRAY) {
-                        rows.failWith("sessions is not an array");
+                        rows.failWith(RejectReason.UNKNOWN_SHAPE, "sessions is not an array");
                         p.skipChildren();
                         shape = ParsedResponse.Shape.INVALID;
                     } else {
@@ -136,9 +142,11 @@ public final class ResponseParser {
             }
         }
         if (shape == null) {
-            rows.failWith(error != null || errorCode != null
-                    ? "API error " + errorCode + ": " + error
-                    : "body has no centers, sessions, states or districts");
+            if (error != null || errorCode != null) {
+                rows.failWith(RejectReason.API_ERROR, "API error " + errorCode + ": " + error);
+            } else {
+                rows.failWith(RejectReason.UNKNOWN_SHAPE, "body has no centers, sessions, states or districts");
+            }
             return ParsedResponse.Shape.INVALID;
         }
         return shape;
@@ -160,7 +168,7 @@ public final class ResponseParser {
                 case CENTERS -> rows.calendarCenter(element, "[" + i + "]");
                 case STATES, DISTRICTS -> rows.countOne();
                 default -> {
-                    rows.failWith("array of elements that are not centers, states or districts");
+                    rows.failWith(RejectReason.UNKNOWN_SHAPE, "array of elements that are not centers, states or districts");
                     return ParsedResponse.Shape.INVALID;
                 }
             }

@@ -27,9 +27,6 @@ import org.vaxslots.model.SessionRow;
  * becomes a {@link RecordProblem} and the rest of the response still lands.
  */
 final class RowCollector {
-    /** Capacities above this are not plausible for one session and are rejected. */
-    static final int MAX_CAPACITY = 100_000;
-
     static final Set<String> CENTER_FIELDS = Set.of("center_id", "name", "name_l", "address", "address_l",
             "state_name", "state_name_l", "district_name", "district_name_l", "block_name", "block_name_l",
             "pincode", "lat", "long", "from", "to", "fee_type", "vaccine_fees", "sessions");
@@ -61,6 +58,7 @@ final class RowCollector {
     private final List<RecordProblem> problems = new ArrayList<>();
     private final Map<String, String> sessionPaths = new HashMap<>();
     private int listed;
+    private RejectReason invalidKind;
     private String invalidReason;
 
     RowCollector(FetchContext context, AgeGroups ageGroups, DistrictDirectory districts, SchemaObserver observer) {
@@ -72,7 +70,7 @@ final class RowCollector {
 
     void calendarCenter(JsonNode node, String recordPath) {
         if (!node.isObject()) {
-            problem(recordPath, "center is not a JSON object", node);
+            problem(recordPath, RejectReason.NOT_AN_OBJECT, "center is not a JSON object", node);
             return;
         }
         JsonFields f = new JsonFields(node, "centers[].", observer);
@@ -82,14 +80,15 @@ final class RowCollector {
         try {
             center = center(f);
             if (centers.containsKey(center.centerId())) {
-                throw new BadRecordException("center_id " + center.centerId() + " appears twice in the response");
+                throw new BadRecordException(RejectReason.DUPLICATE_ID, "center_id " + center.centerId() + " appears twice in the response");
             }
             sessionNodes = f.get("sessions");
             if (sessionNodes == null || !sessionNodes.isArray()) {
-                throw new BadRecordException("centers[].sessions is " + (sessionNodes == null ? "missing" : "not an array"));
+                throw new BadRecordException(sessionNodes == null ? RejectReason.MISSING_FIELD : RejectReason.BAD_TYPE,
+                        "centers[].sessions is " + (sessionNodes == null ? "missing" : "not an array"));
             }
         } catch (BadRecordException e) {
-            problem(recordPath, e.getMessage(), node);
+            problem(recordPath, e.kind(), e.getMessage(), node);
             return;
         }
         int accepted = 0;
@@ -98,14 +97,14 @@ final class RowCollector {
             String sessionPath = recordPath + ".sessions[" + i + "]";
             try {
                 if (!s.isObject()) {
-                    throw new BadRecordException("session is not a JSON object");
+                    throw new BadRecordException(RejectReason.NOT_AN_OBJECT, "session is not a JSON object");
                 }
                 JsonFields sf = new JsonFields(s, "centers[].sessions[].", observer);
                 sf.checkFields(SESSION_FIELDS, SESSION_EXPECTED);
                 addSession(session(sf, center, feeFor(center, sf.text("vaccine"))), sessionPath);
                 accepted++;
             } catch (BadRecordException e) {
-                problem(sessionPath, e.getMessage(), s);
+                problem(sessionPath, e.kind(), e.getMessage(), s);
             }
         }
         centers.put(center.centerId(), center.withSessionsCount(accepted));
@@ -115,7 +114,7 @@ final class RowCollector {
     void flatSession(JsonNode node, String recordPath) {
         try {
             if (!node.isObject()) {
-                throw new BadRecordException("session row is not a JSON object");
+                throw new BadRecordException(RejectReason.NOT_AN_OBJECT, "session row is not a JSON object");
             }
             JsonFields f = new JsonFields(node, "sessions[].", observer);
             f.checkFields(FLAT_FIELDS, FLAT_EXPECTED);
@@ -125,7 +124,7 @@ final class RowCollector {
             centers.put(center.centerId(), (seen == null ? center : seen).withSessionsCount(
                     seen == null ? 1 : seen.sessionsCount() + 1));
         } catch (BadRecordException e) {
-            problem(recordPath, e.getMessage(), node);
+            problem(recordPath, e.kind(), e.getMessage(), node);
         }
     }
 
@@ -148,8 +147,13 @@ final class RowCollector {
         observer.record(path, event, detail);
     }
 
-    void failWith(String reason) {
+    void failWith(RejectReason kind, String reason) {
+        invalidKind = kind;
         invalidReason = reason;
+    }
+
+    RejectReason invalidKind() {
+        return invalidKind;
     }
 
     String invalidReason() {
@@ -184,7 +188,7 @@ final class RowCollector {
             return null;
         }
         if (!fees.isArray()) {
-            throw new BadRecordException("centers[].vaccine_fees is not an array");
+            throw new BadRecordException(RejectReason.BAD_TYPE, "centers[].vaccine_fees is not an array");
         }
         List<CenterRow.VaccineFee> out = new ArrayList<>();
         for (JsonNode fee : fees) {
@@ -205,12 +209,10 @@ final class RowCollector {
     private SessionRow session(JsonFields f, CenterRow center, String fee) throws BadRecordException {
         String sessionId = f.requiredText("session_id");
         if (sessionId.isBlank()) {
-            throw new BadRecordException("session_id is empty");
+            throw new BadRecordException(RejectReason.EMPTY_ID, "session_id is empty");
         }
         LocalDate date = date(f.requiredText("date"));
-        int capacity = capacity(f, "available_capacity");
-        Integer dose1 = f.get("available_capacity_dose1") == null ? null : capacity(f, "available_capacity_dose1");
-        Integer dose2 = f.get("available_capacity_dose2") == null ? null : capacity(f, "available_capacity_dose2");
+        Capacities capacities = Capacities.read(f);
         int minAge = f.requiredInt("min_age_limit");
         Integer maxAge = f.intValue("max_age_limit");
         Boolean allowAllAge = f.booleanValue("allow_all_age");
@@ -222,7 +224,8 @@ final class RowCollector {
         Slots slots = slots(f.get("slots"));
         return new SessionRow(sessionId, center.centerId(), center.stateName(), center.districtName(),
                 center.districtId(), center.blockName(), center.pincode(), date, f.text("vaccine"), minAge, maxAge,
-                allowAllAge, ageGroup, capacity, dose1, dose2, center.feeType(), fee, slots.times(), slots.seats());
+                allowAllAge, ageGroup, capacities.available(), capacities.dose1(), capacities.dose2(), center.feeType(), fee,
+                slots.times(), slots.seats(), capacities.rounded(), capacities.asSent());
     }
 
     private record Slots(List<String> times, Integer seats) {}
@@ -233,7 +236,7 @@ final class RowCollector {
             return new Slots(List.of(), null);
         }
         if (!node.isArray()) {
-            throw new BadRecordException("slots is not an array");
+            throw new BadRecordException(RejectReason.BAD_TYPE, "slots is not an array");
         }
         List<String> times = new ArrayList<>(node.size());
         Integer seats = null;
@@ -245,25 +248,17 @@ final class RowCollector {
                 times.add(slot.get("time").textValue());
                 JsonNode seatNode = slot.get("seats");
                 if (seatNode != null && !seatNode.isNull()) {
-                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > MAX_CAPACITY) {
-                        throw new BadRecordException("slots[].seats is not a plausible count: " + seatNode);
+                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0 || seatNode.intValue() > Capacities.MAX_CAPACITY) {
+                        throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, "slots[].seats is not a plausible count: " + seatNode);
                     }
                     seats = (seats == null ? 0 : seats) + seatNode.intValue();
                 }
             } else {
-                throw new BadRecordException("a slot is neither a time range nor a {time, seats} object: "
+                throw new BadRecordException(RejectReason.BAD_TYPE, "a slot is neither a time range nor a {time, seats} object: "
                         + ResponseParser.clip(slot.toString()));
             }
         }
         return new Slots(List.copyOf(times), seats);
-    }
-
-    private static int capacity(JsonFields f, String field) throws BadRecordException {
-        int value = f.requiredInt(field);
-        if (value < 0 || value > MAX_CAPACITY) {
-            throw new BadRecordException(field + " is not a plausible count: " + value);
-        }
-        return value;
     }
 
     private static LocalDate date(String text) throws BadRecordException {
@@ -274,7 +269,7 @@ final class RowCollector {
         try {
             return LocalDate.parse(text.trim(), DATE);
         } catch (DateTimeParseException e) {
-            throw new BadRecordException("date " + ResponseParser.clip(text) + " is not dd-MM-yyyy");
+            throw new BadRecordException(RejectReason.BAD_DATE, "date " + ResponseParser.clip(text) + " is not dd-MM-yyyy");
         }
     }
 
@@ -310,14 +305,14 @@ final class RowCollector {
     private void addSession(SessionRow row, String path) throws BadRecordException {
         String first = sessionPaths.putIfAbsent(row.sessionId(), path);
         if (first != null) {
-            throw new BadRecordException("session_id " + row.sessionId() + " appears twice in the response (first at "
+            throw new BadRecordException(RejectReason.DUPLICATE_ID, "session_id " + row.sessionId() + " appears twice in the response (first at "
                     + first + ")");
         }
         sessions.add(row);
     }
 
-    private void problem(String path, String reason, JsonNode node) {
-        problems.add(new RecordProblem(path, reason, ResponseParser.clip(node.toString())));
+    private void problem(String path, RejectReason kind, String reason, JsonNode node) {
+        problems.add(new RecordProblem(path, kind, reason, ResponseParser.clip(node.toString())));
     }
 
     @SafeVarargs

@@ -34,7 +34,7 @@ public final class TableRows {
             "session_id", "center_id", "state_name", "district_name", "district_id", "block_name", "pincode",
             "session_date", "vaccine", "min_age_limit", "max_age_limit", "allow_all_age", "age_group",
             "available_capacity", "available_capacity_dose1", "available_capacity_dose2", "fee_type", "fee",
-            "slot_count", "slots", "slot_seats_total");
+            "slot_count", "slots", "slot_seats_total", "is_capacity_rounded", "capacity_as_sent");
 
     private static final Schema CENTERS = columnsInOrder(Table.CENTERS, CENTER_COLUMNS);
     private static final Schema SESSIONS = columnsInOrder(Table.SESSIONS, SESSION_COLUMNS);
@@ -94,7 +94,9 @@ public final class TableRows {
         r.put(i++, utf8(s.fee()));
         r.put(i++, s.slots().size());
         r.put(i++, slots(s.slots()));
-        r.put(i, s.slotSeatsTotal());
+        r.put(i++, s.slotSeatsTotal());
+        r.put(i++, s.capacityRounded());
+        r.put(i, s.capacityAsSent());
         return checked(r);
     }
 
@@ -106,6 +108,7 @@ public final class TableRows {
         r.put("fetch_id", x.fetchId());
         r.put("endpoint", x.endpoint());
         r.put("record_path", x.recordPath());
+        r.put("reason_code", x.reasonCode());
         r.put("reason", x.reason());
         r.put("snippet", x.snippet());
         return checked(r);

@@ -58,11 +58,12 @@ class DamagedArchiveTest {
 
         normalize(root);
 
-        List<List<Object>> rejects = Duck.rows("SELECT source, \"offset\" = 0, fetch_id IS NULL, record_path, reason LIKE '%unreadable%'"
+        List<List<Object>> rejects = Duck.rows("SELECT source, \"offset\" = 0, fetch_id IS NULL, record_path, reason_code,"
+                + " reason LIKE '%unreadable%'"
                 + " FROM " + Duck.table(root.root(), "rejects") + " WHERE sweep_id = 'cut' ORDER BY source");
         assertEquals(List.of(
-                List.of(root.relative(cutFile), false, true, "$", true),
-                List.of(root.relative(garbage), true, true, "$", true)), rejects);
+                List.of(root.relative(cutFile), false, true, "$", "damaged_warc", true),
+                List.of(root.relative(garbage), true, true, "$", "damaged_warc", true)), rejects);
         assertEquals(List.of(List.of(2L)), Duck.rows("SELECT count(*) FROM " + Duck.table(root.root(), "fetches")
                 + " WHERE sweep_id = 'cut'"), "the two whole records before the cut land");
         Map<String, String> good = Trees.digests(root.tables());

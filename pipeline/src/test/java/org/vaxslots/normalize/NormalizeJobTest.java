@@ -60,6 +60,11 @@ class NormalizeJobTest {
         Files.writeString(bad.resolve("calendarByDistrict_298-wrongTypes_2021-05-16.json"),
                 kollam.replaceFirst("\"available_capacity\":\\s*0", "\"available_capacity\":\"none\""));
         Files.write(bad.resolve("findByDistrict_97-good_2021-06-05.json"), Samples.bytes(Samples.availabilityNames().get(9)));
+        Files.writeString(bad.resolve("calendarByDistrict_298-fractional_2021-05-16.json"), kollam
+                .replaceFirst("\"available_capacity\":\\s*0", "\"available_capacity\": 0.7000000000000028")
+                .replace("\"available_capacity\": 12", "\"available_capacity\": 62.5")
+                .replace("\"available_capacity_dose1\": 10", "\"available_capacity_dose1\": \"12.5\"")
+                .replace("\"available_capacity_dose2\": 2", "\"available_capacity_dose2\": -1"));
         ImportJob.run(root, new ImportJob.Request("bad", AS_OF, null, Map.of(), List.of(bad)), AS_OF, w -> { });
 
         first = run(false);
@@ -139,21 +144,47 @@ class NormalizeJobTest {
 
     @Test
     void normalize_badFiles_becomeRejectsWhileTheGoodFileLands() throws Exception {
-        List<List<Object>> rejects = Duck.rows("SELECT f.source_file, r.record_path, r.reason FROM "
+        List<List<Object>> rejects = Duck.rows("SELECT f.source_file, r.record_path, r.reason, r.reason_code FROM "
                 + Duck.table(root.root(), "rejects") + " r JOIN " + Duck.table(root.root(), "fetches")
                 + " f USING (fetch_id) WHERE r.sweep_id = 'bad' ORDER BY 1, 2");
 
         assertEquals(3, rejects.size());
         assertEquals(List.of("calendarByDistrict_192-blocked_2021-05-04_403.html", "$",
-                "body is HTML, not JSON (a CloudFront block page?)"), rejects.get(0));
+                "body is HTML, not JSON (a CloudFront block page?)", "html_body"), rejects.get(0));
         assertTrue(((String) rejects.get(1).get(2)).startsWith("body is not valid JSON"), rejects.get(1).toString());
+        assertEquals("not_json", rejects.get(1).get(3));
         assertEquals(List.of("calendarByDistrict_298-wrongTypes_2021-05-16.json", "centers[0].sessions[0]",
-                "centers[].sessions[].available_capacity should be a whole number but is \"none\""), rejects.get(2));
-        assertEquals(List.of(List.of("findByDistrict", 1L), List.of("calendarByDistrict", 11L)),
+                "centers[].sessions[].available_capacity should be a number but is \"none\"", "bad_type"),
+                rejects.get(2));
+        assertEquals(List.of(List.of("findByDistrict", 1L), List.of("calendarByDistrict", 23L)),
                 Duck.rows("SELECT endpoint, count(*) FROM " + Duck.table(root.root(), "sessions")
                         + " WHERE sweep_id = 'bad' GROUP BY endpoint ORDER BY endpoint DESC"));
-        assertEquals(List.of(List.of("invalid_body", 2L), List.of("ok", 2L)), Duck.rows("SELECT outcome, count(*) FROM "
+        assertEquals(List.of(List.of("invalid_body", 2L), List.of("ok", 3L)), Duck.rows("SELECT outcome, count(*) FROM "
                 + Duck.table(root.root(), "fetches") + " WHERE sweep_id = 'bad' GROUP BY outcome ORDER BY outcome"));
+    }
+
+    @Test
+    void normalize_fractionalAndNegativeCapacities_sessionsKeptFlooredAndCountedAsSchemaEvents() throws Exception {
+        String file = " WHERE fetch_id IN (SELECT fetch_id FROM " + Duck.table(root.root(), "fetches")
+                + " WHERE source_file = 'calendarByDistrict_298-fractional_2021-05-16.json')";
+
+        assertEquals(12, Duck.count("SELECT count(*) FROM " + Duck.table(root.root(), "sessions") + file));
+        assertEquals(0, Duck.count("SELECT count(*) FROM " + Duck.table(root.root(), "rejects") + file));
+        assertEquals(List.of(
+                List.of(0, 0, 0, true, "{\"available_capacity\":0.7000000000000028}"),
+                List.of(62, 12, 0, true, "{\"available_capacity\":62.5,\"available_capacity_dose1\":\"12.5\","
+                        + "\"available_capacity_dose2\":-1}")),
+                Duck.rows("SELECT available_capacity, available_capacity_dose1, available_capacity_dose2,"
+                        + " is_capacity_rounded, capacity_as_sent FROM " + Duck.table(root.root(), "sessions") + file
+                        + " AND capacity_as_sent IS NOT NULL ORDER BY available_capacity"));
+        assertEquals(List.of(
+                List.of("centers[].sessions[].available_capacity", "fractional_value", "", 2L),
+                List.of("centers[].sessions[].available_capacity_dose1", "fractional_value", "", 1L),
+                List.of("centers[].sessions[].available_capacity_dose2", "negative_value", "", 1L)),
+                Duck.rows("SELECT path, event, detail, occurrences FROM " + Duck.table(root.root(), "schema_events")
+                        + " WHERE sweep_id = 'bad' AND event IN ('fractional_value', 'negative_value') ORDER BY path"));
+        assertEquals(0, Duck.count("SELECT count(*) FROM " + Duck.table(root.root(), "sessions")
+                + " WHERE sweep_id = 'samples' AND (is_capacity_rounded OR capacity_as_sent IS NOT NULL)"));
     }
 
     @Test

@@ -100,6 +100,7 @@ class ResponseParserTest {
             } else {
                 assertEquals(List.of(), r.sessions(), c[0]);
                 assertEquals("date " + c[0] + " is not dd-MM-yyyy", r.problems().get(0).reason(), c[0]);
+                assertEquals("bad_date", r.problems().get(0).kind().code(), c[0]);
             }
         }
     }
@@ -227,6 +228,113 @@ class ResponseParserTest {
                 "min_age_limit=44 max_age_limit=null allow_all_age=null"));
     }
 
+    private static long occurrences(ParsedResponse r, String path, String event) {
+        return r.observations().stream().filter(o -> o.path().equals(path) && o.event().equals(event))
+                .mapToLong(SchemaObservation::occurrences).sum();
+    }
+
+    @Test
+    void parse_fractionalCapacities_sessionKeptWithFloorFlagAndExactValuesAsSent() {
+        String json = calendar(String.join(",",
+                GOOD_SESSION.replace("s-good", "s-frac").replace("\"available_capacity\":7", "\"available_capacity\":62.5")
+                        .replace("\"available_capacity_dose1\":5", "\"available_capacity_dose1\":12.50")
+                        .replace("\"available_capacity_dose2\":2", "\"available_capacity_dose2\":50.00000000000001"),
+                GOOD_SESSION.replace("s-good", "s-under-one").replace("\"available_capacity\":7",
+                        "\"available_capacity\":0.7000000000000028")));
+
+        ParsedResponse r = parse(json);
+
+        assertEquals(List.of(), r.problems());
+        SessionRow frac = r.sessions().get(0);
+        SessionRow underOne = r.sessions().get(1);
+        assertEquals(List.of(62, 12, 50), List.of(frac.availableCapacity(), frac.availableCapacityDose1(),
+                frac.availableCapacityDose2()));
+        assertTrue(frac.capacityRounded());
+        assertEquals("{\"available_capacity\":62.5,\"available_capacity_dose1\":12.50,"
+                + "\"available_capacity_dose2\":50.00000000000001}", frac.capacityAsSent());
+        assertEquals(0, underOne.availableCapacity());
+        assertEquals(5, underOne.availableCapacityDose1());
+        assertTrue(underOne.capacityRounded());
+        assertEquals("{\"available_capacity\":0.7000000000000028}", underOne.capacityAsSent());
+        assertEquals(2, occurrences(r, "centers[].sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE));
+        assertEquals(1, occurrences(r, "centers[].sessions[].available_capacity_dose1", SchemaObservation.FRACTIONAL_VALUE));
+        assertEquals(1, occurrences(r, "centers[].sessions[].available_capacity_dose2", SchemaObservation.FRACTIONAL_VALUE));
+        assertTrue(observed(r, "centers[].sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE, ""));
+        assertEquals(0, occurrences(r, "centers[].sessions[].available_capacity", SchemaObservation.RETYPED_FIELD));
+    }
+
+    @Test
+    void parse_wholeCapacities_notRoundedAndNothingAsSent() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION + "," + GOOD_SESSION.replace("s-good", "s-float")
+                .replace("\"available_capacity\":7", "\"available_capacity\":7.0")));
+
+        assertEquals(List.of(7, 7), r.sessions().stream().map(SessionRow::availableCapacity).toList());
+        assertEquals(List.of(false, false), r.sessions().stream().map(SessionRow::capacityRounded).toList());
+        assertEquals(java.util.Arrays.asList(null, null), r.sessions().stream().map(SessionRow::capacityAsSent).toList());
+        assertTrue(observed(r, "centers[].sessions[].available_capacity", SchemaObservation.RETYPED_FIELD, "float"));
+        assertEquals(0, occurrences(r, "centers[].sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE));
+    }
+
+    @Test
+    void parse_flatRowFractionalCapacitySentAsString_keptAndStringKeptAsSent() throws IOException {
+        String json = new String(ResponseParserTest.class.getResourceAsStream("/ResponseParserTest/findByDistrict_flatRow.json")
+                .readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\"available_capacity\":\\s*[0-9]+",
+                        "\"available_capacity\":\"12.5\"");
+
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.FIND_BY_DISTRICT, 97), json.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(), r.problems());
+        assertEquals(12, r.sessions().get(0).availableCapacity());
+        assertEquals("{\"available_capacity\":\"12.5\"}", r.sessions().get(0).capacityAsSent());
+        assertTrue(observed(r, "sessions[].available_capacity", SchemaObservation.RETYPED_FIELD, "string"));
+        assertTrue(observed(r, "sessions[].available_capacity", SchemaObservation.FRACTIONAL_VALUE, ""));
+    }
+
+    @Test
+    void parse_negativeDoseCapacity_keptAsZeroWithValueAsSent() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("\"available_capacity_dose1\":5",
+                "\"available_capacity_dose1\":-2")));
+
+        SessionRow s = r.sessions().get(0);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of(7, 0, 2), List.of(s.availableCapacity(), s.availableCapacityDose1(), s.availableCapacityDose2()));
+        assertFalse(s.capacityRounded());
+        assertEquals("{\"available_capacity_dose1\":-2}", s.capacityAsSent());
+        assertTrue(observed(r, "centers[].sessions[].available_capacity_dose1", SchemaObservation.NEGATIVE_VALUE, ""));
+    }
+
+    @Test
+    void parse_negativeFractionalCapacity_heldAsZeroAndRounded() {
+        ParsedResponse r = parse(calendar(GOOD_SESSION.replace("\"available_capacity\":7", "\"available_capacity\":-0.5")));
+
+        SessionRow s = r.sessions().get(0);
+        assertEquals(0, s.availableCapacity());
+        assertTrue(s.capacityRounded());
+        assertEquals("{\"available_capacity\":-0.5}", s.capacityAsSent());
+    }
+
+    @Test
+    void parse_nullsAndStringsWhereNumbersAreExpected_keptWhereTheyMeanSomething() {
+        String json = calendar(String.join(",",
+                GOOD_SESSION.replace("s-good", "s-age-text").replace("\"min_age_limit\":45", "\"min_age_limit\":\"45\""),
+                GOOD_SESSION.replace("s-good", "s-dose-null").replace("\"available_capacity_dose1\":5",
+                        "\"available_capacity_dose1\":null"),
+                GOOD_SESSION.replace("s-good", "s-capacity-null").replace("\"available_capacity\":7",
+                        "\"available_capacity\":null"),
+                GOOD_SESSION.replace("s-good", "s-capacity-nan").replace("\"available_capacity\":7",
+                        "\"available_capacity\":\"NaN\"")));
+
+        ParsedResponse r = parse(json);
+
+        assertEquals(List.of("s-age-text", "s-dose-null"), r.sessions().stream().map(SessionRow::sessionId).toList());
+        assertEquals("45+", r.sessions().get(0).ageGroup());
+        assertNull(r.sessions().get(1).availableCapacityDose1());
+        assertEquals(List.of("missing_field", "bad_type"), r.problems().stream().map(p -> p.kind().code()).toList());
+        assertEquals(List.of("required field centers[].sessions[].available_capacity is missing",
+                "centers[].sessions[].available_capacity should be a number but is \"NaN\""),
+                r.problems().stream().map(RecordProblem::reason).toList());
+    }
+
     @Test
     void parse_htmlBody_isRejectedWhole() {
         ParsedResponse r = parse("<HTML><HEAD><TITLE>ERROR: The request could not be satisfied</TITLE></HEAD></HTML>");
@@ -234,6 +342,7 @@ class ResponseParserTest {
         assertFalse(r.bodyValid());
         assertEquals("$", r.problems().get(0).recordPath());
         assertEquals("body is HTML, not JSON (a CloudFront block page?)", r.problems().get(0).reason());
+        assertEquals("html_body", r.problems().get(0).kind().code());
         assertTrue(r.problems().get(0).snippet().startsWith("<HTML><HEAD><TITLE>ERROR"));
         assertTrue(r.sessions().isEmpty());
     }
@@ -246,6 +355,7 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertTrue(r.problems().get(0).reason().startsWith("body is not valid JSON: "), r.problems().get(0).reason());
+        assertEquals("not_json", r.problems().get(0).kind().code());
         assertTrue(r.sessions().isEmpty());
         assertTrue(r.centers().isEmpty());
     }
@@ -256,6 +366,7 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertEquals("API error USRRES0001: Input parameter missing", r.problems().get(0).reason());
+        assertEquals("api_error", r.problems().get(0).kind().code());
     }
 
     @Test
@@ -265,6 +376,7 @@ class ResponseParserTest {
 
         assertFalse(blank.bodyValid());
         assertEquals("empty body", blank.problems().get(0).reason());
+        assertEquals("empty_body", blank.problems().get(0).kind().code());
         assertTrue(none.bodyValid());
         assertEquals(0, none.centers().size());
         assertEquals(0, none.problems().size());
@@ -274,7 +386,7 @@ class ResponseParserTest {
     void parse_badSessions_rejectedOneByOneWhileGoodOnesLand() {
         String json = calendar(String.join(",", GOOD_SESSION,
                 GOOD_SESSION.replace("s-good", "s-wrongtype").replace("\"available_capacity\":7", "\"available_capacity\":\"many\""),
-                GOOD_SESSION.replace("s-good", "s-negative").replace("\"available_capacity\":7", "\"available_capacity\":-3"),
+                GOOD_SESSION.replace("s-good", "s-huge").replace("\"available_capacity\":7", "\"available_capacity\":100001"),
                 GOOD_SESSION.replace("s-good", "s-shortdate").replace("04-05-2021", "8-6-21"),
                 GOOD_SESSION.replace("\"session_id\":\"s-good\",", ""),
                 GOOD_SESSION));
@@ -284,12 +396,14 @@ class ResponseParserTest {
         assertEquals(List.of("s-good"), r.sessions().stream().map(SessionRow::sessionId).toList());
         assertEquals(1, r.centers().get(0).sessionsCount());
         assertEquals(List.of(
-                "centers[].sessions[].available_capacity should be a whole number but is \"many\"",
-                "available_capacity is not a plausible count: -3",
+                "centers[].sessions[].available_capacity should be a number but is \"many\"",
+                "available_capacity is not a plausible count: 100001",
                 "date 8-6-21 is not dd-MM-yyyy",
                 "required field centers[].sessions[].session_id is missing",
                 "session_id s-good appears twice in the response (first at centers[0].sessions[0])"),
                 r.problems().stream().map(RecordProblem::reason).toList());
+        assertEquals(List.of("bad_type", "implausible_value", "bad_date", "missing_field", "duplicate_id"),
+                r.problems().stream().map(p -> p.kind().code()).toList());
         assertEquals("centers[0].sessions[1]", r.problems().get(0).recordPath());
     }
 
@@ -300,6 +414,7 @@ class ResponseParserTest {
         assertEquals(0, r.centers().size());
         assertEquals(0, r.sessions().size());
         assertEquals("required field centers[].center_id is missing", r.problems().get(0).reason());
+        assertEquals("missing_field", r.problems().get(0).kind().code());
         assertEquals("centers[0]", r.problems().get(0).recordPath());
     }
 
@@ -311,6 +426,7 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertTrue(r.problems().get(0).reason().contains("nesting depth"), r.problems().get(0).reason());
+        assertEquals("not_json", r.problems().get(0).kind().code());
     }
 
     @Test
@@ -321,5 +437,42 @@ class ResponseParserTest {
 
         assertFalse(r.bodyValid());
         assertTrue(r.problems().get(0).reason().startsWith("body is not valid JSON"), r.problems().get(0).reason());
+        assertEquals("not_json", r.problems().get(0).kind().code());
+    }
+
+    @Test
+    void parse_eachKindOfBadBodyOrRecord_hasItsReasonCode() {
+        String body = calendar(GOOD_SESSION);
+        String center = body.substring("{\"centers\":[".length(), body.length() - "]}".length());
+        String[][] cases = {
+                {"42", "$", "unknown_shape"},
+                {"{\"ttl\":5}", "$", "unknown_shape"},
+                {"{\"centers\":7}", "$", "unknown_shape"},
+                {"{\"sessions\":{}}", "$", "unknown_shape"},
+                {"[{\"x\":1}]", "$", "unknown_shape"},
+                {"{\"centers\":[]} {}", "$", "not_json"},
+                {"{\"centers\":[7]}", "centers[0]", "not_an_object"},
+                {"{\"sessions\":[7]}", "sessions[0]", "not_an_object"},
+                {calendar("7"), "centers[0].sessions[0]", "not_an_object"},
+                {calendar(GOOD_SESSION).replace(",\"sessions\":[", ",\"sessions\":{\"a\":[").replaceFirst("]}]}$", "]}}]}"),
+                        "centers[0]", "bad_type"},
+                {calendar(GOOD_SESSION).replace(",\"sessions\":[" + GOOD_SESSION + "]", ""), "centers[0]", "missing_field"},
+                {calendar(GOOD_SESSION.replace("\"s-good\"", "\" \"")), "centers[0].sessions[0]", "empty_id"},
+                {calendar(GOOD_SESSION.replace("[\"09:00AM-11:00AM\"]", "[7]")), "centers[0].sessions[0]", "bad_type"},
+                {calendar(GOOD_SESSION.replace("[\"09:00AM-11:00AM\"]", "\"09:00AM\"")), "centers[0].sessions[0]", "bad_type"},
+                {calendar(GOOD_SESSION.replace("\"available_capacity\":7", "\"available_capacity\":100001")),
+                        "centers[0].sessions[0]", "implausible_value"},
+                {calendar(GOOD_SESSION.replace("\"min_age_limit\":45", "\"min_age_limit\":4000000000")),
+                        "centers[0].sessions[0]", "implausible_value"},
+                {calendar(GOOD_SESSION) + "x", "$", "not_json"},
+                {calendar(GOOD_SESSION).replace("}]}]}", "}]}," + center.replace("s-good", "s-2") + "]}"), "centers[1]",
+                        "duplicate_id"}};
+        for (String[] c : cases) {
+            ParsedResponse r = parse(c[0]);
+
+            assertEquals(1, r.problems().size(), c[0]);
+            assertEquals(List.of(c[1], c[2]), List.of(r.problems().get(0).recordPath(), r.problems().get(0).kind().code()),
+                    c[0]);
+        }
     }
 }

@@ -138,6 +138,7 @@ class ConditionalRequestsTest {
         assertEquals(List.of(List.of("http_error", 14L)), Duck.rows("SELECT outcome, count(*) FROM "
                 + Duck.table(dir, "fetches") + " WHERE sweep_id = 'b' AND endpoint = 'calendarByDistrict' GROUP BY ALL"));
         assertEquals(14, Duck.count("SELECT count(*) FROM " + Duck.table(dir, "rejects")
-                + " WHERE reason LIKE '%whose capture is not in the raw files of sweep a%'"));
+                + " WHERE reason_code = 'unresolved_revisit'"
+                + " AND reason LIKE '%whose capture is not in the raw files of sweep a%'"));
     }
 }
