@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Bring the derived tables of `compact` up to date for the range, run notebooks-sql",
                 "(staging -> intermediate -> marts; every check must return no rows) and write a report pack:",
-                "six long-format CSVs, README.md, dictionary.csv, manifest.json with checksums and provenance,",
-                "and PNG charts. The pack is built aside and renamed into place; the same tables give the",
-                "same CSVs."})
+                "seven long-format CSVs (rejects_summary.csv: what could not be read), README.md, dictionary.csv,",
+                "manifest.json with checksums and provenance, and PNG charts. The pack is built aside and renamed",
+                "into place; the same tables give the same CSVs."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -30,7 +30,18 @@ record PackFacts(
         Coverage coverage,
         Map<String, String> referenceDigests,
         List<String> checks,
-        Charts.ChartDay chartDay) {
+        Charts.ChartDay chartDay,
+        List<RejectCount> rejects,
+        Rounding rounding) {
+
+    /** Rejects of one sweep for one reason_code: whole responses and parts of responses. */
+    record RejectCount(String sweepId, String reasonCode, long responses, long records) {}
+
+    /**
+     * Session observations (and distinct sessions) in the range whose capacity was sent with a
+     * fraction or below zero and was floored; null when the sessions table predates the column.
+     */
+    record Rounding(long observations, long sessions) {}
 
     /** A raw file behind the pack; bytes and sha256 are null when raw/ does not hold it (tables copied without raw/). */
     record RawFile(String path, Long bytes, String sha256) {}
@@ -53,6 +64,13 @@ record PackFacts(
 
     static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
             Map<String, ReportCsv.Written> csvs, Charts.ChartDay chartDay) throws SQLException, IOException {
+        List<RejectCount> rejects = new ArrayList<>();
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT sweep_id, reason_code, responses, records FROM sweep_reject_reasons ORDER BY sweep_id, reason_code""")) {
+            while (rs.next()) {
+                rejects.add(new RejectCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
         List<String> span = row(layers, """
                 SELECT CAST(min(session_date) AS VARCHAR), CAST(max(session_date) AS VARCHAR), CAST(count(DISTINCT district_id) AS VARCHAR)
                 FROM district_age_group_daily WHERE sessions_listed > 0""");
@@ -114,7 +132,22 @@ record PackFacts(
             }
         }
         return new PackFacts(release, from, to, span.get(0), span.get(1), Long.parseLong(span.get(2)), csvs, sweeps,
-                coverage, references, layers.entries("checks/"), chartDay);
+                coverage, references, layers.entries("checks/"), chartDay, List.copyOf(rejects), rounding(layers));
+    }
+
+    private static Rounding rounding(SqlLayers layers) throws SQLException {
+        List<String> has = row(layers, """
+                SELECT CAST(count(*) AS VARCHAR) FROM (DESCRIBE stg_sessions) WHERE column_name = 'is_capacity_rounded'""");
+        if (has.get(0).equals("0")) {
+            return null;
+        }
+        List<String> n = row(layers, """
+                SELECT CAST(count(*) AS VARCHAR), CAST(count(DISTINCT session_id) AS VARCHAR)
+                FROM stg_sessions
+                WHERE is_capacity_rounded
+                    AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+                        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')""");
+        return new Rounding(Long.parseLong(n.get(0)), Long.parseLong(n.get(1)));
     }
 
     private static List<String> row(SqlLayers layers, String sql) throws SQLException {

@@ -1,6 +1,8 @@
 package org.vaxslots.report;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +41,8 @@ final class PackReadme {
                 .replace("{districts}", Long.toString(f.districts()))
                 .replace("{sweeps}", Integer.toString(f.sweeps().size()))
                 .replace("{files}", rows)
-                .replace("{coverage}", coverage)
+                .replace("{coverage}", coverage + "\n\n" + rejects(f.rejects()))
+                .replace("{rounding}", rounding(f.rounding()))
                 .replace("{chart_day}", f.chartDay().describe() + (f.chartDay().chosen() ? ""
                         : "; `report --chart-date` draws another"))
                 .replace("{options}", fromOpt + toOpt + " --release " + f.release());
@@ -57,13 +60,67 @@ final class PackReadme {
                         + " it never asked for." : "");
     }
 
+    /** What the pack could not read, in all and per sweep, by reason_code (rejects_summary.csv). */
+    static String rejects(List<PackFacts.RejectCount> rejects) {
+        if (rejects.isEmpty()) {
+            return "Rejects (what could not be read): none. Every response of the pack's sweeps was read whole.";
+        }
+        Map<String, long[]> total = new TreeMap<>();
+        Map<String, Map<String, long[]>> perSweep = new TreeMap<>();
+        for (PackFacts.RejectCount r : rejects) {
+            add(total.computeIfAbsent(r.reasonCode(), k -> new long[2]), r);
+            add(perSweep.computeIfAbsent(r.sweepId(), k -> new TreeMap<>()).computeIfAbsent(r.reasonCode(), k -> new long[2]), r);
+        }
+        StringBuilder s = new StringBuilder("Rejects (what could not be read; `rejects_summary.csv`, and `manifest.json`):"
+                + " in all, " + counts(total) + ". A response rejected is read not at all; a record rejected is one center"
+                + " or session left out of a response otherwise read.\n\n| sweep | responses | records | by reason (responses / records) |\n|---|---|---|---|");
+        for (Map.Entry<String, Map<String, long[]>> e : perSweep.entrySet()) {
+            long[] sum = sum(e.getValue());
+            s.append("\n| `").append(CsvCells.neutralise(e.getKey())).append("` | ").append(sum[0]).append(" | ").append(sum[1])
+                    .append(" | ").append(e.getValue().entrySet().stream().map(r -> "`" + r.getKey() + "` " + r.getValue()[0] + " / "
+                            + r.getValue()[1]).collect(Collectors.joining(", "))).append(" |");
+        }
+        return s.append("\n\nSweeps not in this table had no reject.").toString();
+    }
+
+    private static void add(long[] into, PackFacts.RejectCount r) {
+        into[0] += r.responses();
+        into[1] += r.records();
+    }
+
+    private static long[] sum(Map<String, long[]> byReason) {
+        long[] out = new long[2];
+        byReason.values().forEach(v -> {
+            out[0] += v[0];
+            out[1] += v[1];
+        });
+        return out;
+    }
+
+    private static String counts(Map<String, long[]> byReason) {
+        long[] sum = sum(byReason);
+        return sum[0] + " responses and " + sum[1] + " records (" + byReason.entrySet().stream()
+                .map(e -> "`" + e.getKey() + "`: " + e.getValue()[0] + " responses, " + e.getValue()[1] + " records")
+                .collect(Collectors.joining("; ")) + ")";
+    }
+
+    /** The caveat of contract 2: fractional capacities are floored, and how many sessions that touched. */
+    static String rounding(PackFacts.Rounding r) {
+        if (r == null) {
+            return "The tables were normalized before this was recorded: re-run `vaxslots normalize --rebuild` to count them.";
+        }
+        return r.observations() == 0 ? "In this pack: none."
+                : "In this pack: " + r.observations() + " session observations (" + r.sessions() + " sessions).";
+    }
+
     static final Map<String, String> ABOUT = Map.of(
             "district_daily_coverage.csv", "The main table: slot supply per session day, Co-WIN district and age group.",
             "state_daily_coverage.csv", "The same, rolled up per state (population-weighted where a share is averaged).",
             "hourly_availability.csv", "Open slots and centers per district and age group, hour by hour (India time).",
             "slot_release_hours.csv", "When new slots appeared, by hour of day (India time).",
             "crawl_coverage.csv", "Per sweep: districts tried, read, empty, throttled, failed. Read it beside every number.",
-            "schema_changes.csv", "Fields the Co-WIN API added, dropped or changed, and when they were first seen.");
+            "schema_changes.csv", "Fields the Co-WIN API added, dropped or changed, and when they were first seen.",
+            "rejects_summary.csv", "What could not be read: rejected responses and records per sweep, by reason.");
 
     private static final String TEMPLATE = """
             # Co-WIN vaccination slot coverage: report pack {release}
@@ -162,6 +219,12 @@ final class PackReadme {
               `not_in_crosswalk`, or `unit_without_data` when a unit of the census district had no data).
             - **Sessions and age groups.** Age groups follow Co-WIN's fields by a published rule table
               (data-schema/age_groups.csv); the rules changed in July 2021. The dose split appears from 15 May 2021.
+            - **Fractional capacities are floored.** Co-WIN sometimes sent a capacity with a fraction
+              (`62.5`, `0.7000000000000028`) or below zero. Such a session is kept, not rejected: its
+              capacity columns hold the floor of the value sent (0 for a negative one), since half a slot
+              cannot be booked; `sessions.is_capacity_rounded` marks it and `sessions.capacity_as_sent`
+              keeps the values as sent. A capacity sum is at most 1 lower per rounded field than the sum
+              of the values sent, and a session sent with less than 1 counts as not open. {rounding}
             - **One day's numbers can grow.** A later sweep can still list more sessions for a day; a pack
               for a day is final only once sweeps past that day are included.
 

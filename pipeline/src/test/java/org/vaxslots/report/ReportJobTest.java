@@ -90,7 +90,7 @@ class ReportJobTest {
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), result.sweeps());
         assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_by_district.png",
                 "chart_open_slots_by_hour.png", "crawl_coverage.csv", "dictionary.csv", "district_daily_coverage.csv",
-                "hourly_availability.csv", "manifest.json", "schema_changes.csv", "slot_release_hours.csv",
+                "hourly_availability.csv", "manifest.json", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv",
                 "state_daily_coverage.csv"), ReportJob.files(result.pack()));
         try (var tmp = Files.list(root.tmp())) {
             assertEquals(List.of(), tmp.map(p -> p.getFileName().toString())
@@ -269,7 +269,7 @@ class ReportJobTest {
     @Test
     void pack_sameTables_goldenBytesForEveryCsvDictionaryAndReadme() throws IOException {
         List<String> compared = List.of("crawl_coverage.csv", "dictionary.csv", "district_daily_coverage.csv",
-                "hourly_availability.csv", "schema_changes.csv", "slot_release_hours.csv", "state_daily_coverage.csv", "README.md");
+                "hourly_availability.csv", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv", "state_daily_coverage.csv", "README.md");
         if (Boolean.getBoolean("vaxslots.updateGolden")) {
             Files.createDirectories(GOLDEN);
             for (String f : compared) {
@@ -288,7 +288,7 @@ class ReportJobTest {
         Map<String, String> b = Trees.digests(second.pack());
         a.remove("manifest.json");
         b.remove("manifest.json");
-        assertEquals(12 - 1, a.size());
+        assertEquals(13 - 1, a.size());
         a.remove("README.md");
         b.remove("README.md");
         assertEquals(a, b, "CSVs, dictionary and charts");
@@ -359,6 +359,21 @@ class ReportJobTest {
                 new ReportJob.Request(DAY, DAY, "outside", dir.resolve("outside"), LocalDate.parse("2021-05-20"))));
         assertEquals("--chart-date 2021-05-20 is outside the report range --from 2021-05-16 --to 2021-05-16: choose a date inside it",
                 e.getMessage());
+    }
+
+    @Test
+    void rejects_htmlPageInsteadOfJson_countedPerSweepAndInAllInCsvReadmeAndManifest() throws IOException {
+        // Sweep 3 got a CloudFront HTML page for Jaipur II: one whole response rejected, nothing else.
+        assertEquals(List.of("sweep_id,reason_code,responses,records", "s3,html_body,1,0"),
+                Files.readAllLines(result.pack().resolve("rejects_summary.csv")));
+        String readme = Files.readString(result.pack().resolve("README.md"));
+        assertTrue(readme.contains("in all, 1 responses and 0 records (`html_body`: 1 responses, 0 records)"), readme);
+        assertTrue(readme.contains("| sweep | responses | records | by reason (responses / records) |\n|---|---|---|---|\n"
+                + "| `s3` | 1 | 0 | `html_body` 1 / 0 |\n\nSweeps not in this table had no reject."), readme);
+        JsonNode rejects = new ObjectMapper().readTree(result.pack().resolve("manifest.json").toFile()).get("rejects");
+        assertEquals("{\"responses\":1,\"records\":0,\"by_reason\":{\"html_body\":{\"responses\":1,\"records\":0}},"
+                + "\"by_sweep\":[{\"sweep_id\":\"s3\",\"responses\":1,\"records\":0,\"by_reason\":{\"html_body\":"
+                + "{\"responses\":1,\"records\":0}}}]}", rejects.toString());
     }
 
     @Test
