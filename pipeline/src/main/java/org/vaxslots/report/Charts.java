@@ -93,7 +93,7 @@ final class Charts {
     static void perCapita(Connection c, Path file, ChartDay day) throws SQLException, IOException {
         List<Bar> bars = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
-                SELECT district_name || ', ' || state_name, sum(open_capacity_per_100k)
+                SELECT coalesce(district_name, 'district ' || district_id) || ', ' || coalesce(state_name, 'state unknown'), sum(open_capacity_per_100k)
                 FROM district_age_group_daily
                 WHERE session_date = CAST(? AS DATE)
                     AND open_capacity_per_100k IS NOT NULL
@@ -159,7 +159,7 @@ final class Charts {
                     SELECT district_id, sum(open_capacity) AS total FROM per_hour GROUP BY district_id
                     ORDER BY total DESC, district_id LIMIT 25
                 )
-                SELECT per_hour.district_name || ', ' || per_hour.state_name, per_hour.as_of_hour_ist, avg(per_hour.open_capacity)
+                SELECT coalesce(per_hour.district_name, 'district ' || per_hour.district_id) || ', ' || coalesce(per_hour.state_name, 'state unknown'), per_hour.as_of_hour_ist, avg(per_hour.open_capacity)
                 FROM per_hour INNER JOIN ranked ON ranked.district_id = per_hour.district_id
                 GROUP BY ranked.total, per_hour.district_id, per_hour.district_name, per_hour.state_name, per_hour.as_of_hour_ist
                 ORDER BY ranked.total DESC, per_hour.district_id, per_hour.as_of_hour_ist""")) {

@@ -33,7 +33,7 @@ class AuditCommandTest {
         Cli.Run r = audit(root.toString());
 
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("audit " + root + ": 27 file(s), "), r.out());
+        assertTrue(r.out().startsWith("audit " + root + ": 28 file(s), "), r.out());
         assertTrue(r.out().trim().endsWith("value(s) checked: clean"), r.out());
     }
 

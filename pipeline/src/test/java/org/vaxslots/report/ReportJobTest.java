@@ -243,7 +243,10 @@ class ReportJobTest {
     void hourlyAvailability_severalSweepsInAnHour_latestSweepWithData() throws IOException {
         Map<String, Map<String, String>> hourly = rowsBy(result.pack().resolve("hourly_availability.csv"),
                 "as_of_hour_ist", "district_id", "age_group");
-        assertEquals(10, hourly.size(), "hours 10 and 11 IST x 5 district-age groups");
+        assertEquals(20, hourly.size(), "hours 10 and 11 IST x 5 districts x 18-44 and 45+");
+        assertEquals(List.of("s5", "0", "0", "0"), List.of(hourly.get("11|199|45+").get("sweep_id"), hourly.get("11|199|45+").get("open_capacity"),
+                hourly.get("11|199|45+").get("centers_with_open_slots"), hourly.get("11|199|45+").get("sessions_open")),
+                "Faridabad, read with no slots, is a row of zeros");
         Map<String, String> h10 = hourly.get("10|192|18-44");
         assertEquals(List.of("s4", "7", "2", "2"), List.of(h10.get("sweep_id"), h10.get("open_capacity"),
                 h10.get("centers_with_open_slots"), h10.get("sessions_open")), "10:45 IST: S1 4 + S2 3");
@@ -337,7 +340,7 @@ class ReportJobTest {
                 }
             }
         }
-        assertEquals(2 + 2, formulaCells, "Gurgaon's name: two district_daily rows (45+ listed, 18-44 read and empty), two hourly rows");
+        assertEquals(2 + 4, formulaCells, "Gurgaon's name: two district_daily rows (45+ listed, 18-44 read and empty), four hourly rows");
     }
 
     @Test

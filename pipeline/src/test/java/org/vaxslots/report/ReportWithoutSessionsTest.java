@@ -67,4 +67,25 @@ class ReportWithoutSessionsTest {
                             row.get("sweeps_without_data")), "names from Co-WIN's district list: no session named the district");
         }
     }
+
+    @Test
+    void report_districtIdInNoList_rowsOfZerosWithoutNamesOrPerCapitaAndNoStateRow() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("findByDistrict_9999-Unknown_2021-05-24_s1.json"), "{\"sessions\":[]}");
+        String root = dir.resolve("data").toString();
+        assertEquals(0, Cli.run("import", "--data-root", root, "--sweep-id", "e1", "--as-of", "2021-05-24T05:00:00Z",
+                in.toString()).exit());
+        assertEquals(0, Cli.run("normalize", "--data-root", root).exit());
+
+        Cli.Run r = Cli.run("report", "--data-root", root, "--release", "unknown");
+
+        assertEquals(0, r.exit(), r.err());
+        Path pack = dir.resolve("data/reports/unknown");
+        List<String> rows = Files.readAllLines(pack.resolve("district_daily_coverage.csv"));
+        assertEquals(List.of(
+                "2021-05-24,,,9999,18-44,0,0,0,0,0,0,0.0,,,,,not_in_crosswalk,,,1,0",
+                "2021-05-24,,,9999,45+,0,0,0,0,0,0,0.0,,,,,not_in_crosswalk,,,1,0"), rows.subList(1, rows.size()),
+                "findByDistrict covers its one day; no session or list names the district, so its names are empty");
+        assertEquals(1, Files.readAllLines(pack.resolve("state_daily_coverage.csv")).size(), "no state to put it in: only the header");
+    }
 }
