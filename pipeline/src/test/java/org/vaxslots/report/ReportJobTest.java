@@ -321,7 +321,7 @@ class ReportJobTest {
                 assertEquals(10, f.get("rows").asLong(), "5 districts x the 2 standard age groups of May 2021");
             }
         }
-        assertEquals(6, m.get("checks_passed").size());
+        assertEquals(8, m.get("checks_passed").size());
         assertTrue(m.get("generated_at").asText().endsWith("Z"));
     }
 
@@ -383,6 +383,17 @@ class ReportJobTest {
     void checks_goodTables_allPass() throws Exception {
         try (SqlLayers layers = SqlLayers.build(root, DAY, DAY)) {
             assertEquals(List.of(), Checks.run(layers));
+        }
+    }
+
+    @Test
+    void checks_noSlotsRowDroppedAndReasonBesideAFigure_bothCaught() throws Exception {
+        try (SqlLayers layers = SqlLayers.build(root, DAY, DAY); java.sql.Statement st = layers.connection().createStatement()) {
+            st.execute("DELETE FROM district_age_group_daily WHERE district_id = 199 AND age_group = '45+'");
+            st.execute("UPDATE district_age_group_daily SET per_100k_missing_reason = 'no_population' WHERE district_id = 192");
+            // Dropping Faridabad's row also takes its population out of the district rows behind Haryana's state figure.
+            assertEquals(List.of("checks/check_population_counted_once.sql", "checks/check_read_districts_have_rows.sql",
+                    "checks/check_per_100k_reason_when_empty.sql"), Checks.run(layers).stream().map(Checks.Failure::check).toList());
         }
     }
 
