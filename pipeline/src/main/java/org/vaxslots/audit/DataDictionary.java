@@ -14,13 +14,14 @@ import org.apache.commons.csv.CSVRecord;
  * The published data dictionaries, as shipped in the jar: {@code data-schema/dictionary.csv}
  * (table columns, with {@code personal_data}) and {@code data-schema/reports/dictionary.csv}
  * (report CSV columns). Maps "owner/column" to its personal_data mark ("" where the dictionary
- * has no such column).
+ * has no such column) and to whether it has a unit.
  */
 final class DataDictionary {
     static final String TABLES = "/data-schema/dictionary.csv";
     static final String REPORTS = "/data-schema/reports/dictionary.csv";
 
     private final Map<String, String> personal = new HashMap<>();
+    private final Map<String, String> units = new HashMap<>();
 
     private DataDictionary() {}
 
@@ -41,10 +42,20 @@ final class DataDictionary {
         }
         try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
             boolean marked = p.getHeaderMap().containsKey("personal_data");
+            boolean withUnits = p.getHeaderMap().containsKey("unit");
             for (CSVRecord r : p) {
-                personal.put(r.get(ownerColumn) + "/" + r.get("column"), marked ? r.get("personal_data").trim() : "");
+                String key = r.get(ownerColumn) + "/" + r.get("column");
+                personal.put(key, marked ? r.get("personal_data").trim() : "");
+                if (withUnits && !r.get("unit").isBlank()) {
+                    units.put(key, r.get("unit").trim());
+                }
             }
         }
+    }
+
+    /** True when the column holds a quantity (it has a unit: count, bytes, doses, …): a whole number there is not an id. */
+    boolean isQuantity(String owner, String column) {
+        return units.containsKey(owner + "/" + column);
     }
 
     /** null when the column is not in the dictionary; else its personal_data mark ("" if the dictionary has none). */

@@ -8,11 +8,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Privacy audit of a data root: every column of every table (tables/) and of every",
-                "published CSV (reports/*/) must be in the data dictionary and marked non-personal,",
-                "and no value may look like personal data (phone numbers, 12-digit Aadhaar-like",
-                "numbers, 13/14-digit beneficiary reference ids, email addresses). Exit 1 naming each",
-                "offending file and column (never the value), 0 when clean."})
+        description = {"Privacy audit of everything a data root keeps or publishes: every record of the raw",
+                "archive (raw/: WARC headers, URLs, payloads read as JSON), the state files (state/),",
+                "every table (tables/) and every file of every report pack (reports/*/). Columns must",
+                "be in the data dictionary and marked non-personal; nothing may look like personal data",
+                "or credentials (phone numbers, Aadhaar-like numbers, beneficiary reference ids, email",
+                "addresses, protected-API keys such as mobile_number or txnId, JWTs, bearer tokens,",
+                "otp=, credential headers, URLs off the public allowlist). Exit 1 naming each file, the",
+                "column, record offset or line, and the kind (never the value), 0 when clean."})
 final class AuditCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -24,12 +27,17 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path target = dir != null ? dir : common.root().root();
+        long start = System.nanoTime();
         AuditJob.Result r = AuditJob.run(target);
+        double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
         for (AuditJob.Finding f : r.findings()) {
             System.err.println("vaxslots audit: " + f);
         }
         System.out.println("audit " + target + ": " + r.files() + " file(s), " + r.columns() + " column(s), " + r.values()
-                + " value(s) checked: " + (r.clean() ? "clean" : r.findings().size() + " finding(s)"));
+                + " value(s) checked; " + r.rawFiles() + " raw file(s), " + r.rawRecords() + " record(s); " + r.otherFiles()
+                + " other file(s); " + String.format(java.util.Locale.ROOT, "%.1f MB in %.1f s (%.1f MB/s)", r.bytes() / 1e6,
+                        seconds, r.bytes() / 1e6 / seconds)
+                + ": " + (r.clean() ? "clean" : r.findings().size() + " finding(s)"));
         return r.clean() ? 0 : 1;
     }
 }

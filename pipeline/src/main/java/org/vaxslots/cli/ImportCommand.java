@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.vaxslots.ingest.ImportInput;
+import org.vaxslots.ingest.NamePattern;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.raw.ImportJob;
 import picocli.CommandLine.Command;
@@ -17,9 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Archive recorded Co-WIN responses (files or directories) into raw/ as WARC,",
-                "exactly as read, so they enter the pipeline like live sweeps. Files already",
-                "archived in the sweep (same sha256) are skipped."})
+        description = {"Archive recorded Co-WIN responses into raw/ as WARC, exactly as read, so they enter the",
+                "pipeline like live sweeps. Inputs are read in place, streaming, never unpacked: a folder of",
+                "files (archives inside it too), .zip, .tar, .tar.gz/.tgz, .json.gz, and other crawlers'",
+                ".warc/.warc.gz (their Co-WIN responses are copied with their own request, headers and dates;",
+                "every other record is counted and left out).",
+                "A capture's identity is its request (endpoint and parameters, else the file's path): a request",
+                "the sweep already holds with the same bytes is skipped, so a re-run archives nothing twice and",
+                "a killed run resumes. Every file, member and WARC record is screened first: one with personal",
+                "data or from a non-public endpoint stops the run (exit 1, nothing archived) unless",
+                "--skip-personal. Raw files roll over at --raw-file-size and are published together at the end.",
+                "Example: import --sweep-id apr29 --as-of 2021-04-29T18:24:00Z --endpoint calendarByDistrict",
+                "         --name-pattern 'Centers_{district_id}_{date}.json' DIR"})
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -28,29 +41,93 @@ final class ImportCommand implements Callable<Integer> {
     String sweepId;
 
     @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "When the data was true, e.g. 2021-05-04T10:00:00Z (default: the import time, with a warning).")
+            description = "When the data was true, e.g. 2021-05-04T10:00:00Z (default: the import time, with a warning)."
+                    + " WARC captures keep their own dates.")
     String asOf;
 
     @Option(names = "--endpoint", paramLabel = "NAME",
             description = "Endpoint of every file, e.g. calendarByDistrict (default: inferred from name and shape).")
     String endpoint;
 
-    @Option(names = "--param", paramLabel = "K=V", description = "Request parameter, e.g. district_id=192 (repeatable).")
+    @Option(names = "--param", paramLabel = "K=V", description = "Request parameter of every file, e.g. district_id=192 (repeatable).")
     List<String> params = new ArrayList<>();
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Recorded responses.")
+    @Option(names = "--name-pattern", paramLabel = "PATTERN",
+            description = "Read request parameters from each file's name, or from its path relative to the input"
+                    + " when PATTERN has a '/'. {district_id} {state_id} {pincode} {center_id} match digits; {date}"
+                    + " matches dd-MM-yyyy, yyyy-MM-dd or yyyyMMdd (stored as dd-MM-yyyy); * matches any characters"
+                    + " but '/'; the rest is literal. A file that does not match is an error (see --skip-unmatched)."
+                    + " E.g. 'calendarByDistrict_{district_id}-*_{date}_*.json'.")
+    String namePattern;
+
+    @Option(names = "--skip-unmatched", description = "Leave out (and count) files that --name-pattern does not match.")
+    boolean skipUnmatched;
+
+    @Option(names = "--skip-personal",
+            description = "Refuse (and count, by kind) files with personal data, and archive the rest; exit 0.")
+    boolean skipPersonal;
+
+    @Option(names = "--raw-file-size", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Start a new raw WARC file once one is this large, e.g. 1g, 256m (default: ${DEFAULT-VALUE}).")
+    String rawFileSize;
+
+    @Parameters(paramLabel = "FILE|DIR|ARCHIVE", arity = "1..*", description = "Recorded responses.")
     List<Path> inputs;
 
     @Override
     public Integer call() throws Exception {
+        NamePattern pattern = namePattern == null ? null : NamePattern.compile(namePattern);
         ImportJob.Request request = new ImportJob.Request(sweepId, parseInstant(asOf), parseEndpoint(endpoint),
-                parseParams(params), inputs);
+                parseParams(params), pattern, skipUnmatched, skipPersonal, parseSize(rawFileSize),
+                inputs.stream().map(ImportInput::of).toList());
         ImportJob.Result r = ImportJob.run(common.root(), request, Instant.now(),
                 line -> System.err.println("vaxslots: warning: " + line));
-        System.out.println("imported " + r.imported() + " file(s) into sweep " + r.sweepId()
-                + (r.skipped() > 0 ? " (" + r.skipped() + " already archived)" : "")
-                + (r.warcFile() != null ? ": " + common.root().relative(r.warcFile()) : ""));
+        System.out.println(summary(r, common.root()::relative));
         return 0;
+    }
+
+    static String summary(ImportJob.Result r, java.util.function.Function<Path, String> relative) {
+        StringBuilder s = new StringBuilder("imported " + r.imported() + " capture(s) into sweep " + r.sweepId());
+        if (!r.warcFiles().isEmpty()) {
+            s.append(" in ").append(r.warcFiles().size()).append(" raw file(s): ")
+                    .append(r.warcFiles().stream().map(relative).collect(Collectors.joining(", ")));
+        }
+        if (r.resumed() > 0) {
+            s.append("\n  ").append(r.resumed()).append(" of them staged by an interrupted import, published now");
+        }
+        if (r.skipped() > 0) {
+            s.append("\n  already archived (same request, same bytes): ").append(r.skipped());
+        }
+        if (r.unmatched() > 0) {
+            s.append("\n  left out, not matching --name-pattern: ").append(r.unmatched());
+        }
+        if (r.refusedCount() > 0) {
+            s.append("\n  refused, personal data or a non-public endpoint: ").append(r.refusedCount())
+                    .append(" (").append(byKind(r.refused())).append(")");
+        }
+        if (r.leftOutCount() > 0) {
+            s.append("\n  left out, not Co-WIN captures: ").append(r.leftOutCount())
+                    .append(" (").append(byKind(r.leftOut())).append(")");
+        }
+        return s.toString();
+    }
+
+    private static String byKind(SortedMap<String, Integer> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static long parseSize(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})([kmg]?)").matcher(s.toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("--raw-file-size '" + s + "' is not a size such as 1g, 256m or 1048576");
+        }
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     static Instant parseInstant(String s) {

@@ -1,105 +1,132 @@
 package org.vaxslots.raw;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.netpreserve.jwarc.MediaType;
+import org.vaxslots.ingest.ImportInput;
+import org.vaxslots.ingest.NamePattern;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.store.DataRoot;
-import org.vaxslots.store.Digests;
 import org.vaxslots.store.SweepIds;
 
 /**
- * Imports recorded responses (files from dumps, repositories, other archives) into the raw archive,
- * each as a WARC resource record holding the exact bytes read, so they enter the same pipeline as
- * live sweeps. Nothing is refused for its content: a non-JSON file is archived too and becomes a
- * rejects row in normalize. A file whose bytes are already archived in the sweep is skipped, so an
- * import can be repeated safely.
+ * Imports recorded responses (folders of saved files, zip and tar archives, gzip files, other
+ * crawlers' WARC files, a git commit's files) into one sweep of the raw archive, so they enter the
+ * same pipeline as live sweeps. Inputs are read in place, streaming ({@link ImportInput}).
+ *
+ * <p>Steps:
+ * <ol>
+ *   <li>Read each member and its request: endpoint and parameters from the source's own record
+ *       (a WARC capture), the name pattern, {@code --param}, or inference from name and body.
+ *   <li>Screen it ({@code PersonalDataScreen}): personal data never enters raw/.
+ *   <li>Skip a request the sweep already holds with the same bytes (identity is the request, not
+ *       the body: two districts that both answered {@code {"centers":[]}} are two captures).
+ *   <li>Write it: a file as a WARC {@code resource} record of its exact bytes; a capture as a copy
+ *       of its {@code response} record and its {@code request}. Files roll over at a size limit
+ *       and are staged.
+ *   <li>Publish every staged file by rename, only when the whole input was read and nothing was
+ *       refused without {@code --skip-personal}; else discard them: nothing is archived.
+ * </ol>
+ * A killed import leaves staged files that the next import into the sweep resumes from.
  */
 public final class ImportJob {
     /** The production API base, used to name the target URI of recorded responses. */
     public static final String COWIN_BASE = "https://cdn-api.co-vin.in/api";
+    /** Raw files roll over past this size, as Heritrix's do. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
 
-    public record Request(String sweepId, Instant asOf, Endpoint endpoint, Map<String, String> params, List<Path> inputs) {}
+    /**
+     * @param endpoint       the endpoint of every file, or null to infer it
+     * @param params         {@code --param}: set on every file
+     * @param namePattern    {@code --name-pattern}, or null
+     * @param skipUnmatched  a member the pattern does not match is counted and left out, not an error
+     * @param skipPersonal   a member with personal data is refused and counted, and the rest archived
+     * @param maxFileBytes   a raw file is closed and a new one begun once it is this large
+     */
+    public record Request(String sweepId, Instant asOf, Endpoint endpoint, Map<String, String> params,
+            NamePattern namePattern, boolean skipUnmatched, boolean skipPersonal, long maxFileBytes,
+            List<ImportInput> inputs) {
 
-    public record Result(String sweepId, Path warcFile, int imported, int skipped) {}
+        public Request {
+            params = Map.copyOf(params);
+            inputs = List.copyOf(inputs);
+        }
+
+        /** Files, folders and archives with no name pattern; personal data stops the run; raw files of the default size. */
+        public Request(String sweepId, Instant asOf, Endpoint endpoint, Map<String, String> params, List<Path> paths) {
+            this(sweepId, asOf, endpoint, params, null, false, false, DEFAULT_MAX_FILE_BYTES,
+                    paths.stream().map(ImportInput::of).toList());
+        }
+    }
+
+    /**
+     * What an import did. {@code skipped}: already archived in the sweep (same request, same bytes).
+     * {@code refused} and {@code leftOut} are counted by kind, in name order.
+     */
+    public record Result(String sweepId, List<Path> warcFiles, int imported, int skipped, int resumed,
+            int unmatched, SortedMap<String, Integer> refused, SortedMap<String, Integer> leftOut) {
+
+        /** The last raw file written, or null when nothing was. */
+        public Path warcFile() {
+            return warcFiles.isEmpty() ? null : warcFiles.get(warcFiles.size() - 1);
+        }
+
+        public int refusedCount() {
+            return refused.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int leftOutCount() {
+            return leftOut.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
 
     private ImportJob() {}
 
-    /** @param warn receives one line per thing the user should know (guessed times, inferred endpoints). */
+    /** @param warn receives one line per thing the user should know (guessed times, inferred endpoints, refusals). */
     public static Result run(DataRoot root, Request request, Instant now, Consumer<String> warn) throws IOException {
-        List<Path> files = expand(request.inputs());
         String sweepId = request.sweepId() != null ? SweepIds.requireValid(request.sweepId()) : SweepIds.of("import", now);
-        Instant asOf = request.asOf() != null ? request.asOf() : now;
+        if (request.namePattern() != null) {
+            for (String p : request.namePattern().parameters()) {
+                if (request.params().containsKey(p)) {
+                    throw new IllegalArgumentException("--param " + p + " and --name-pattern '" + request.namePattern()
+                            + "' both set " + p + ": give it once");
+                }
+            }
+        }
+        if (request.maxFileBytes() <= 0) {
+            throw new IllegalArgumentException("the raw file size limit must be positive, not " + request.maxFileBytes());
+        }
         if (request.asOf() == null) {
             warn.accept("no --as-of given: the import time " + now + " is recorded as as_of (as_of_source = import_time)");
         }
-        Map<String, String> archived = archivedDigests(root, sweepId);
-        int imported = 0;
-        int skipped = 0;
-        Path warcFile = null;
-        WarcArchiveWriter writer = null;
+        MemberImporter importer = new MemberImporter(root, sweepId, request, now, warn);
+        List<Path> published;
         try {
-            for (Path file : files) {
-                byte[] body = Files.readAllBytes(file);
-                String sha = Digests.sha256Hex(body);
-                String name = file.getFileName().toString();
-                if (archived.containsKey(sha)) {
-                    warn.accept("skipped " + name + ": the same bytes are already archived in sweep " + sweepId
-                            + " (" + archived.get(sha) + ")");
-                    skipped++;
-                    continue;
-                }
-                RecordedFile recorded = RecordedFile.infer(name, body);
-                Endpoint endpoint = request.endpoint() != null ? request.endpoint() : recorded.endpoint();
-                Map<String, String> params = new LinkedHashMap<>(request.endpoint() != null ? Map.of() : recorded.params());
-                params.putAll(request.params());
-                if (endpoint == Endpoint.UNKNOWN) {
-                    warn.accept(name + ": endpoint unknown (name it with --endpoint); archived as 'unknown'");
-                }
-                if (writer == null) {
-                    writer = WarcArchiveWriter.create(root, sweepId, "import", now,
-                            Map.of("software", "vaxslots import", "format", "WARC File Format 1.0",
-                                    "description", "recorded Co-WIN responses imported as exact bytes"));
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                fields.put(RawHeaders.SWEEP_ID, sweepId);
-                fields.put(RawHeaders.ENDPOINT, endpoint.apiName());
-                fields.put(RawHeaders.PARAMS, query(params));
-                fields.put(RawHeaders.INFERRED, request.endpoint() != null ? "nothing: endpoint given" : recorded.inferred());
-                fields.put(RawHeaders.AS_OF, asOf.toString());
-                fields.put(RawHeaders.AS_OF_SOURCE, request.asOf() != null ? "given" : "import_time");
-                fields.put(RawHeaders.SOURCE_FILE, name);
-                fields.put(RawHeaders.SOURCE_SHA256, sha);
-                writer.writeResource(targetUri(endpoint, params), now, mediaType(body), body, fields);
-                archived.put(sha, name);
-                imported++;
+            for (ImportInput input : request.inputs()) {
+                input.read(importer);
             }
+            published = importer.publish();
+        } catch (IOException | RuntimeException e) {
+            importer.discard();
+            throw e;
         } finally {
-            if (writer != null) {
-                writer.close();
-                warcFile = writer.path();
-            }
+            importer.close();
         }
-        return new Result(sweepId, warcFile, imported, skipped);
+        importer.warnUnknown();
+        return new Result(sweepId, published, importer.imported(), importer.skipped(), importer.resumed(),
+                importer.unmatched(), importer.refused(), importer.leftOut());
     }
 
     static URI targetUri(Endpoint endpoint, Map<String, String> params) {
-        Map<String, String> query = new LinkedHashMap<>(params);
+        Map<String, String> query = new java.util.LinkedHashMap<>(params);
         String path = endpoint.path();
         if (endpoint == Endpoint.DISTRICTS && query.containsKey("state_id")) {
             path += query.remove("state_id");
@@ -114,49 +141,4 @@ public final class ImportJob {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
-
-    private static MediaType mediaType(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '{' || b == '[' ? MediaType.JSON : b == '<' ? MediaType.HTML : MediaType.OCTET_STREAM;
-            }
-        }
-        return MediaType.OCTET_STREAM;
-    }
-
-    /** Files in the order given; a directory contributes its regular, non-hidden files sorted by path. */
-    static List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                throw new NoSuchFileException(input.toString(), null, "no such file or directory");
-            }
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted()
-                            .forEach(files::add);
-                }
-            } else {
-                files.add(input);
-            }
-        }
-        return files;
-    }
-
-    /** sha256 → source file name of every resource already archived in the sweep. */
-    private static Map<String, String> archivedDigests(DataRoot root, String sweepId) throws IOException {
-        Map<String, String> digests = new HashMap<>();
-        for (Path file : RawFiles.list(root, sweepId)) {
-            WarcArchiveReader.read(file, root.relative(file), r -> {
-                String sha = r.field(RawHeaders.SOURCE_SHA256);
-                if (sha != null) {
-                    digests.put(sha, r.field(RawHeaders.SOURCE_FILE));
-                }
-            }, damage -> { });
-        }
-        return digests;
-    }
-
 }

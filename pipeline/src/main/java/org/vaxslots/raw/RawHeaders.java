@@ -14,7 +14,10 @@ public final class RawHeaders {
     public static final String AS_OF = "Vaxslots-As-Of";
     /** given (the importer said) or import_time (nobody said: the time of import). */
     public static final String AS_OF_SOURCE = "Vaxslots-As-Of-Source";
+    /** Imports: the member's path relative to the input given (folder, archive, repository), e.g. {@code 2021-04-29/Centers_1_29-04-2021.json}. */
     public static final String SOURCE_FILE = "Vaxslots-Source-File";
+    /** Imports from another crawler's WARC: the WARC-Record-ID the capture had there, its identity. */
+    public static final String SOURCE_RECORD_ID = "Vaxslots-Source-Record-Id";
     public static final String SOURCE_SHA256 = "Vaxslots-Source-Sha256";
     /** On snapshot records: the try number of this request (1, 2, …). */
     public static final String ATTEMPT = "Vaxslots-Attempt";

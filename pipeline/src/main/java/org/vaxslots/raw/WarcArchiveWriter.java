@@ -33,6 +33,8 @@ import org.vaxslots.store.Digests;
  */
 public final class WarcArchiveWriter implements AutoCloseable {
     public static final String SUFFIX = ".warc.gz";
+    /** A whole file an import wrote but has not published yet ({@link #stage()}); no reader takes it. */
+    public static final String STAGED_SUFFIX = ".staged";
     private static final String OPEN_SUFFIX = ".open";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -56,9 +58,23 @@ public final class WarcArchiveWriter implements AutoCloseable {
     /** Opens a new file named {@code <kind>-<stamp>-<random>.warc.gz} and writes its warcinfo record. */
     public static WarcArchiveWriter create(DataRoot root, String sweepId, String kind, Instant now,
             Map<String, String> info) throws IOException {
+        return open(root, sweepId, kind + "-" + STAMP.format(now), now, info);
+    }
+
+    /**
+     * Opens file number {@code sequence} of one run, named {@code <kind>-<stamp>-<sequence>-<random>.warc.gz}
+     * so the files of a run sort in the order they were written (readers take raw files in name order).
+     */
+    public static WarcArchiveWriter create(DataRoot root, String sweepId, String kind, Instant now,
+            Map<String, String> info, int sequence) throws IOException {
+        return open(root, sweepId, kind + "-" + STAMP.format(now) + "-" + String.format("%06d", sequence), now, info);
+    }
+
+    private static WarcArchiveWriter open(DataRoot root, String sweepId, String prefix, Instant now,
+            Map<String, String> info) throws IOException {
         Path dir = root.rawSweep(sweepId);
         Files.createDirectories(dir);
-        String name = kind + "-" + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + SUFFIX;
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + SUFFIX;
         Path finalPath = dir.resolve(name);
         Path openPath = dir.resolve(name + OPEN_SUFFIX);
         FileChannel channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -100,6 +116,11 @@ public final class WarcArchiveWriter implements AutoCloseable {
         return records;
     }
 
+    /** Bytes in the file so far: every record written is in it, compressed. */
+    public long bytesWritten() throws IOException {
+        return channel.position();
+    }
+
     public Path path() {
         return finalPath;
     }
@@ -113,6 +134,34 @@ public final class WarcArchiveWriter implements AutoCloseable {
         channel.force(true);
         writer.close();
         AtomicFiles.publish(openPath, finalPath);
+    }
+
+    /**
+     * Closes the file whole and on disk as {@code NAME.warc.gz.staged}, which no reader takes:
+     * an import stages every file and publishes them with {@link #publishStaged} only when the
+     * whole input was read and screened.
+     */
+    public Path stage() throws IOException {
+        if (closed) {
+            throw new IllegalStateException(finalPath + " is already closed");
+        }
+        closed = true;
+        channel.force(true);
+        writer.close();
+        Path staged = finalPath.resolveSibling(finalPath.getFileName() + STAGED_SUFFIX);
+        AtomicFiles.publish(openPath, staged);
+        return staged;
+    }
+
+    /** Publishes a staged file under its final name, by rename; returns that name. */
+    public static Path publishStaged(Path staged) throws IOException {
+        String name = staged.getFileName().toString();
+        if (!name.endsWith(SUFFIX + STAGED_SUFFIX)) {
+            throw new IllegalArgumentException(staged + " is not a staged raw file");
+        }
+        Path published = staged.resolveSibling(name.substring(0, name.length() - STAGED_SUFFIX.length()));
+        AtomicFiles.publish(staged, published);
+        return published;
     }
 
     /**

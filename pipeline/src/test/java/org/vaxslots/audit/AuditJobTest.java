@@ -56,7 +56,7 @@ class AuditJobTest {
         DataRoot root = demoCopy();
         plantDistrictName(root, "Ernakulam call 98765 43210");
 
-        assertEquals(List.of(new AuditJob.Finding(CSV, "district_name", "a value looks like personal data: phone number (first at data row 1)")),
+        assertEquals(List.of(new AuditJob.Finding(CSV, "column district_name", "a value looks like personal data: phone number (first at data row 1)")),
                 AuditJob.run(root.root()).findings());
     }
 
@@ -65,7 +65,7 @@ class AuditJobTest {
         DataRoot root = demoCopy();
         plantDistrictName(root, "officer@example.org");
 
-        assertEquals(List.of(new AuditJob.Finding(CSV, "district_name", "a value looks like personal data: email address (first at data row 1)")),
+        assertEquals(List.of(new AuditJob.Finding(CSV, "column district_name", "a value looks like personal data: email address (first at data row 1)")),
                 AuditJob.run(root.root()).findings());
     }
 
@@ -74,7 +74,7 @@ class AuditJobTest {
         DataRoot root = demoCopy();
         plantDistrictName(root, "2345 6789 0123");
 
-        assertEquals(List.of(new AuditJob.Finding(CSV, "district_name",
+        assertEquals(List.of(new AuditJob.Finding(CSV, "column district_name",
                 "a value looks like personal data: Aadhaar-like number (first at data row 1)")), AuditJob.run(root.root()).findings());
     }
 
@@ -88,7 +88,7 @@ class AuditJobTest {
         }
         Files.write(f, lines, StandardCharsets.UTF_8);
 
-        assertEquals(List.of(new AuditJob.Finding(CSV, "contact_name", "not in the data dictionary"
+        assertEquals(List.of(new AuditJob.Finding(CSV, "column contact_name", "not in the data dictionary"
                 + " (data-schema/reports/dictionary.csv): document it there, marked personal_data=no, or stop publishing it")),
                 AuditJob.run(root.root()).findings());
     }
@@ -104,9 +104,9 @@ class AuditJobTest {
         String file = "tables/centers/sweep_id=planted/part-00000.parquet";
 
         assertEquals(List.of(
-                new AuditJob.Finding(file, "mobile", "not in the data dictionary (data-schema/dictionary.csv): document it"
+                new AuditJob.Finding(file, "column mobile", "not in the data dictionary (data-schema/dictionary.csv): document it"
                         + " there, marked personal_data=no, or stop publishing it"),
-                new AuditJob.Finding(file, "mobile", "a value looks like personal data: phone number (first at data row 1)")),
+                new AuditJob.Finding(file, "column mobile", "a value looks like personal data: phone number (first at data row 1)")),
                 AuditJob.run(root.root()).findings());
     }
 }

@@ -17,9 +17,18 @@ class PersonalPatternsTest {
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "9876543210abcdef9876543210abcdef",
             "raw/sweep_id=demo-20210523T183000Z/snapshot-20261128T140230744Z-bffeb826.warc.gz",
             "https://cdn-api.co-vin.in/api/v2/appointment/sessions/public/calendarByDistrict?district_id=298&date=24-05-2021",
-            "W/\"5d41402abc4b2a76b9719d911017c592\"", "W/\"4432-74419426f28ea93\"", "W/\"a3cc-f8586743541b134\"", "09:00AM-11:00AM", "PHC Kiloi", "12345", "67108865", "=HYPERLINK(\"x\")"}) {
+            "W/\"5d41402abc4b2a76b9719d911017c592\"", "W/\"4432-74419426f28ea93\"", "W/\"a3cc-f8586743541b134\"", "09:00AM-11:00AM", "PHC Kiloi", "12345", "67108865", "=HYPERLINK(\"x\")",
+            "50.00000000000001", "0.7000000000000028", "{\"available_capacity\":50.00000000000001}", "2026-12-01 23:11:43.176176",
+            "demo-20210523T183000Z"}) {
             assertEquals(java.util.Optional.empty(), PersonalPatterns.match(v), v);
         }
+    }
+
+    @Test
+    void find_mixedText_everySpanInKindOrder() {
+        assertEquals(java.util.List.of(new PersonalPatterns.Span(PersonalPatterns.EMAIL, 20, 33),
+                new PersonalPatterns.Span(PersonalPatterns.PHONE, 5, 16)),
+                PersonalPatterns.find("call 98765 43210 or a@example.org, capacity 50.00000000000001"));
     }
 
     @Test

@@ -34,7 +34,8 @@ class AuditCommandTest {
 
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("audit " + root + ": 28 file(s), "), r.out());
-        assertTrue(r.out().trim().endsWith("value(s) checked: clean"), r.out());
+        assertTrue(r.out().contains(" value(s) checked; 4 raw file(s), "), r.out());
+        assertTrue(r.out().trim().endsWith(" MB/s): clean"), r.out());
     }
 
     @Test
