@@ -30,7 +30,7 @@ record PackFacts(
         Coverage coverage,
         Map<String, String> referenceDigests,
         List<String> checks,
-        Charts.ChartDay chartDay,
+        PerCapitaChart.Day chartDay,
         List<RejectCount> rejects,
         Rounding rounding) {
 
@@ -63,7 +63,7 @@ record PackFacts(
     }
 
     static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
-            Map<String, ReportCsv.Written> csvs, Charts.ChartDay chartDay) throws SQLException, IOException {
+            Map<String, ReportCsv.Written> csvs, PerCapitaChart.Day chartDay) throws SQLException, IOException {
         List<RejectCount> rejects = new ArrayList<>();
         try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT sweep_id, reason_code, responses, records FROM sweep_reject_reasons ORDER BY sweep_id, reason_code""")) {

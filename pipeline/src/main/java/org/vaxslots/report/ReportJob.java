@@ -106,7 +106,7 @@ public final class ReportJob {
             }
             step = lap(timings, "WriteCsvs", step);
             writeDictionary(csvs, staging.resolve("dictionary.csv"));
-            Charts.ChartDay chartDay = Charts.chartDay(layers.connection(), request.chartDate());
+            PerCapitaChart.Day chartDay = PerCapitaChart.choose(layers.connection(), request.chartDate());
             Charts.writeAll(layers.connection(), staging, chartDay);
             step = lap(timings, "DrawCharts", step);
             PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs, chartDay);

@@ -353,8 +353,8 @@ class ReportJobTest {
         // Every sweep asked for 15 May: all 5 districts are read on each day of 15-21 May; only the
         // 16th listed sessions, so the tie goes to it, not to the last (sparsest) day.
         try (SqlLayers layers = SqlLayers.build(root, null, null)) {
-            assertEquals(new Charts.ChartDay("2021-05-16", 5, false), Charts.chartDay(layers.connection(), null));
-            assertEquals(new Charts.ChartDay("2021-05-19", 5, true), Charts.chartDay(layers.connection(), LocalDate.parse("2021-05-19")));
+            assertEquals(new PerCapitaChart.Day("2021-05-16", 5, false), PerCapitaChart.choose(layers.connection(), null));
+            assertEquals(new PerCapitaChart.Day("2021-05-19", 5, true), PerCapitaChart.choose(layers.connection(), LocalDate.parse("2021-05-19")));
         }
         String readme = Files.readString(result.pack().resolve("README.md"));
         assertTrue(readme.contains("| `chart_open_capacity_per_100k_by_district.png` | | Open slots per 100,000 residents by district on"
