@@ -1,8 +1,9 @@
 -- notebooks-sql/marts/district_age_group_hourly.sql
 -- Grain: one row per hour of as_of time (India time), Co-WIN district and age group, for every hour
--- in which a sweep had data for the district; an age group listed anywhere in the range for the
--- district gets a row (0 when nothing was open then).
--- Reads: int_district_sweeps_covered, stg_sweep_district_sessions, stg_session_history. When
+-- in which a sweep had data for the district; each age group the district has a row for in
+-- district_age_group_daily (listed anywhere in the range, or standard on a day the district was
+-- read) gets a row (0 when nothing was open then), so a district read with no slots is on the chart.
+-- Reads: int_district_sweeps_covered, stg_sweep_district_sessions, district_age_group_daily. When
 -- several sweeps fall in one hour, the latest one is used: open capacity is a snapshot, not a sum
 -- over sweeps.
 CREATE OR REPLACE TABLE district_age_group_hourly AS
@@ -18,11 +19,8 @@ sweep_sessions AS (
             AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
 ),
 
-runs AS (
-    SELECT * FROM stg_session_history
-    WHERE district_id IS NOT NULL
-        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+district_days AS (
+    SELECT * FROM district_age_group_daily
 ),
 
 district_names AS (
@@ -30,7 +28,7 @@ district_names AS (
         district_id,
         max(state_name) AS state_name,
         max(district_name) AS district_name
-    FROM runs
+    FROM district_days
     GROUP BY district_id
 ),
 
@@ -38,7 +36,7 @@ district_age_groups AS (
     SELECT DISTINCT
         district_id,
         age_group
-    FROM runs
+    FROM district_days
 ),
 
 latest_sweep_per_hour AS (

@@ -13,6 +13,9 @@ SELECT
     districts_throttled,
     districts_failed,
     districts_with_sessions,
-    CAST(crawl_coverage_pct AS DECIMAL(4, 1)) AS crawl_coverage_pct
+    CAST(crawl_coverage_pct AS DECIMAL(4, 1)) AS crawl_coverage_pct,
+    district_list,
+    districts_listed,
+    districts_not_attempted
 FROM sweep_crawl_coverage
 ORDER BY first_as_of_at, sweep_id;

@@ -20,6 +20,7 @@ SELECT
     CAST(time_to_book_min_upper_median AS DECIMAL(18, 1)) AS time_to_book_min_upper_median,
     population_covered,
     CAST(open_capacity_per_100k AS DECIMAL(18, 2)) AS open_capacity_per_100k,
+    per_100k_missing_reason,
     CAST(dose1_capacity_share_pct AS DECIMAL(4, 1)) AS dose1_capacity_share_pct,
     CAST(free_capacity_share_pct AS DECIMAL(4, 1)) AS free_capacity_share_pct,
     district_sweeps_with_data,

@@ -1,6 +1,7 @@
 package org.vaxslots.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -12,9 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Bring the derived tables of `compact` up to date for the range, run notebooks-sql",
                 "(staging -> intermediate -> marts; every check must return no rows) and write a report pack:",
-                "six long-format CSVs, README.md, dictionary.csv, manifest.json with checksums and provenance,",
-                "and PNG charts. The pack is built aside and renamed into place; the same tables give the",
-                "same CSVs."})
+                "seven long-format CSVs (rejects_summary.csv: what could not be read), README.md, dictionary.csv,",
+                "manifest.json with checksums and provenance, and PNG charts. The pack is built aside and renamed",
+                "into place; the same tables give the same CSVs."})
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -28,12 +29,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the pack (default: <data-root>/reports/<release>/).")
     Path out;
 
+    @Option(names = "--chart-date", paramLabel = "DATE", description = "Session date (yyyy-MM-dd) of the per-capita chart"
+            + " (default: the session date with the most districts read).")
+    LocalDate chartDate;
+
     @Option(names = "--timings", description = "Print the wall time of each notebooks-sql file and report step to stderr.")
     boolean timings;
 
     @Override
     public Integer call() throws Exception {
-        ReportJob.Result result = ReportJob.run(common.root(), new ReportJob.Request(dates.from, dates.to, release, out));
+        ReportJob.Result result = ReportJob.run(common.root(), new ReportJob.Request(dates.from, dates.to, release, out, chartDate));
         if (timings) {
             result.timings().forEach((step, d) -> System.err.printf(Locale.ROOT, "%8.2f s  %s%n", d.toNanos() / 1e9, step));
         }

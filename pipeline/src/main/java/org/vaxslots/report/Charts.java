@@ -19,86 +19,30 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The pack's PNG charts, drawn with the JDK alone (headless AWT): same marts, same pixels. Each
+ * The pack's PNG charts (the per-capita one drawn by {@link PerCapitaChart}), with the JDK alone
+ * (headless AWT): same marts, same pixels. Each
  * chart says what it shows, its unit and its source in the image itself, so it survives being
  * copied out of the pack.
  */
 final class Charts {
-    static final String PER_100K = "chart_open_capacity_per_100k_latest_day.png";
+    static final String PER_100K = "chart_open_capacity_per_100k_by_district.png";
     static final String HEAT_MAP = "chart_open_slots_by_hour.png";
     static final String CRAWL = "chart_crawl_coverage.png";
-    private static final String SOURCE = "Source: Co-WIN public API, snapshots archived and measured by vaxslots.";
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
-    private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
-    private static final Color BAR = new Color(0x2b, 0x6c, 0xb0);
-    private static final int WIDTH = 1000;
-
-    record Bar(String label, double value) {}
+    static final String SOURCE = "Source: Co-WIN public API, snapshots archived and measured by vaxslots.";
+    static final Color INK = new Color(0x22, 0x22, 0x22);
+    static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+    static final Color BAR = new Color(0x2b, 0x6c, 0xb0);
+    static final int WIDTH = 1000;
 
     private Charts() {}
 
-    static void writeAll(Connection c, Path dir) throws SQLException, IOException {
+    static void writeAll(Connection c, Path dir, PerCapitaChart.Day day) throws SQLException, IOException {
         System.setProperty("java.awt.headless", "true");
-        perCapita(c, dir.resolve(PER_100K));
+        PerCapitaChart.draw(c, dir.resolve(PER_100K), day);
         heatMap(c, dir.resolve(HEAT_MAP));
         crawl(c, dir.resolve(CRAWL));
     }
 
-    /** Top and bottom districts by open slots per 100k residents on the latest session date. */
-    static void perCapita(Connection c, Path file) throws SQLException, IOException {
-        String day = null;
-        List<Bar> bars = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT CAST(session_date AS VARCHAR), district_name || ', ' || state_name, sum(open_capacity_per_100k)
-                FROM district_age_group_daily
-                WHERE session_date = (SELECT max(session_date) FROM district_age_group_daily)
-                    AND open_capacity_per_100k IS NOT NULL
-                GROUP BY session_date, district_name, state_name, district_id
-                ORDER BY sum(open_capacity_per_100k) DESC, district_name, district_id""")) {
-            while (rs.next()) {
-                day = rs.getString(1);
-                bars.add(new Bar(CsvCells.neutralise(rs.getString(2)), rs.getDouble(3)));
-            }
-        }
-        List<Bar> shown = bars;
-        boolean cut = bars.size() > 20;
-        if (cut) {
-            shown = new ArrayList<>(bars.subList(0, 10));
-            shown.add(null);
-            shown.addAll(bars.subList(bars.size() - 10, bars.size()));
-        }
-        int rowH = 24;
-        int top = 90;
-        int height = top + Math.max(1, shown.size()) * rowH + 60;
-        BufferedImage img = canvas(height);
-        Graphics2D g = graphics(img);
-        title(g, "Open vaccination slots per 100,000 residents" + (day == null ? "" : ", " + day),
-                (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population") + "; all age groups; peak"
-                        + " open slots seen in any sweep (a lower bound).");
-        int labelW = 330;
-        int plotW = WIDTH - labelW - 110;
-        double max = shown.stream().filter(b -> b != null).mapToDouble(Bar::value).max().orElse(0);
-        if (shown.isEmpty()) {
-            g.drawString("No district with a population listed sessions on this day.", 20, top + 20);
-        }
-        for (int i = 0; i < shown.size(); i++) {
-            Bar b = shown.get(i);
-            int y = top + i * rowH;
-            g.setColor(INK);
-            if (b == null) {
-                g.drawString("...", labelW - 20, y + 16);
-                continue;
-            }
-            g.drawString(fit(g, b.label(), labelW - 20), 20, y + 16);
-            int w = max > 0 ? (int) Math.round(plotW * b.value() / max) : 0;
-            g.setColor(BAR);
-            g.fillRect(labelW, y + 4, Math.max(w, 1), rowH - 8);
-            g.setColor(INK);
-            g.drawString(String.format(java.util.Locale.ROOT, "%.2f", b.value()), labelW + w + 6, y + 16);
-        }
-        footer(g, height);
-        write(img, g, file);
-    }
 
     /** District x hour of day: mean open slots at that hour over the days with data. */
     static void heatMap(Connection c, Path file) throws SQLException, IOException {
@@ -113,7 +57,7 @@ final class Charts {
                     SELECT district_id, sum(open_capacity) AS total FROM per_hour GROUP BY district_id
                     ORDER BY total DESC, district_id LIMIT 25
                 )
-                SELECT per_hour.district_name || ', ' || per_hour.state_name, per_hour.as_of_hour_ist, avg(per_hour.open_capacity)
+                SELECT coalesce(per_hour.district_name, 'district ' || per_hour.district_id) || ', ' || coalesce(per_hour.state_name, 'state unknown'), per_hour.as_of_hour_ist, avg(per_hour.open_capacity)
                 FROM per_hour INNER JOIN ranked ON ranked.district_id = per_hour.district_id
                 GROUP BY ranked.total, per_hour.district_id, per_hour.district_name, per_hour.state_name, per_hour.as_of_hour_ist
                 ORDER BY ranked.total DESC, per_hour.district_id, per_hour.as_of_hour_ist""")) {
@@ -241,17 +185,17 @@ final class Charts {
         write(img, g, file);
     }
 
-    private static Color shade(double t) {
+    static Color shade(double t) {
         t = Math.max(0, Math.min(1, t));
         return new Color((int) Math.round(247 - t * (247 - 8)), (int) Math.round(251 - t * (251 - 48)),
                 (int) Math.round(255 - t * (255 - 107)));
     }
 
-    private static BufferedImage canvas(int height) {
+    static BufferedImage canvas(int height) {
         return new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
     }
 
-    private static Graphics2D graphics(BufferedImage img) {
+    static Graphics2D graphics(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -260,7 +204,7 @@ final class Charts {
         return g;
     }
 
-    private static void title(Graphics2D g, String title, String subtitle) {
+    static void title(Graphics2D g, String title, String subtitle) {
         g.setColor(INK);
         g.setFont(g.getFont().deriveFont(Font.BOLD, 18f));
         g.drawString(title, 20, 34);
@@ -268,13 +212,13 @@ final class Charts {
         g.drawString(subtitle, 20, 58);
     }
 
-    private static void footer(Graphics2D g, int height) {
+    static void footer(Graphics2D g, int height) {
         g.setFont(g.getFont().deriveFont(Font.PLAIN, 11f));
         g.setColor(new Color(0x66, 0x66, 0x66));
         g.drawString(SOURCE + " See README.md for definitions and caveats.", 20, height - 14);
     }
 
-    private static String fit(Graphics2D g, String s, int width) {
+    static String fit(Graphics2D g, String s, int width) {
         if (g.getFontMetrics().stringWidth(s) <= width) {
             return s;
         }
@@ -285,7 +229,7 @@ final class Charts {
         return t + "...";
     }
 
-    private static void write(BufferedImage img, Graphics2D g, Path file) throws IOException {
+    static void write(BufferedImage img, Graphics2D g, Path file) throws IOException {
         g.dispose();
         if (!ImageIO.write(img, "png", file.toFile())) {
             throw new IOException("no PNG writer in this JDK for " + file);

@@ -29,7 +29,19 @@ record PackFacts(
         List<Sweep> sweeps,
         Coverage coverage,
         Map<String, String> referenceDigests,
-        List<String> checks) {
+        List<String> checks,
+        PerCapitaChart.Day chartDay,
+        List<RejectCount> rejects,
+        Rounding rounding) {
+
+    /** Rejects of one sweep for one reason_code: whole responses and parts of responses. */
+    record RejectCount(String sweepId, String reasonCode, long responses, long records) {}
+
+    /**
+     * Session observations (and distinct sessions) in the range whose capacity was sent with a
+     * fraction or below zero and was floored; null when the sessions table predates the column.
+     */
+    record Rounding(long observations, long sessions) {}
 
     /** A raw file behind the pack; bytes and sha256 are null when raw/ does not hold it (tables copied without raw/). */
     record RawFile(String path, Long bytes, String sha256) {}
@@ -37,17 +49,31 @@ record PackFacts(
     record Sweep(String sweepId, String firstAsOfAt, String lastAsOfAt, List<RawFile> rawFiles) {}
 
     record Coverage(long sweepsWithDistricts, String minPct, String medianPct, long districtFetchesWithoutData,
-            long districtRowsWithGaps, long districtRows) {}
+            long districtRowsWithGaps, long districtRows, DistrictList list) {}
+
+    /**
+     * The sweeps' districts against the district list of the day: its size and states, how many of
+     * them at least one sweep asked for, in how many states, and the fewest and most one sweep asked for.
+     */
+    record DistrictList(String name, long listed, long states, long asked, long statesAsked, long fewestPerSweep,
+            long mostPerSweep) {}
 
     List<String> sweepIds() {
         return sweeps.stream().map(Sweep::sweepId).toList();
     }
 
     static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
-            Map<String, ReportCsv.Written> csvs) throws SQLException, IOException {
+            Map<String, ReportCsv.Written> csvs, PerCapitaChart.Day chartDay) throws SQLException, IOException {
+        List<RejectCount> rejects = new ArrayList<>();
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT sweep_id, reason_code, responses, records FROM sweep_reject_reasons ORDER BY sweep_id, reason_code""")) {
+            while (rs.next()) {
+                rejects.add(new RejectCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
         List<String> span = row(layers, """
                 SELECT CAST(min(session_date) AS VARCHAR), CAST(max(session_date) AS VARCHAR), CAST(count(DISTINCT district_id) AS VARCHAR)
-                FROM district_age_group_daily""");
+                FROM district_age_group_daily WHERE sessions_listed > 0""");
         Map<String, List<RawFile>> raw = new LinkedHashMap<>();
         List<String[]> sweepRows = new ArrayList<>();
         RawDigests digests = RawDigests.load(root);
@@ -81,8 +107,24 @@ record PackFacts(
         List<String> gaps = row(layers, """
                 SELECT CAST(count(*) FILTER (WHERE sweeps_without_data > 0) AS VARCHAR), CAST(count(*) AS VARCHAR)
                 FROM district_age_group_daily""");
+        List<String> list = row(layers, """
+                WITH asked AS (SELECT DISTINCT district_id FROM int_district_fetches_classified),
+                per_sweep AS (
+                    SELECT districts_listed - districts_not_attempted AS asked_in_list
+                    FROM sweep_crawl_coverage WHERE districts_attempted > 0
+                )
+                SELECT CAST(count(DISTINCT list.district_id) AS VARCHAR), CAST(count(DISTINCT list.state_id) AS VARCHAR),
+                    CAST(count(DISTINCT asked.district_id) AS VARCHAR), CAST(count(DISTINCT list.state_id) FILTER
+                        (WHERE asked.district_id IS NOT NULL) AS VARCHAR),
+                    CAST(coalesce((SELECT min(asked_in_list) FROM per_sweep), 0) AS VARCHAR),
+                    CAST(coalesce((SELECT max(asked_in_list) FROM per_sweep), 0) AS VARCHAR)
+                FROM stg_ref_cowin_districts AS list
+                LEFT JOIN asked ON asked.district_id = list.district_id""");
+        DistrictList districtList = new DistrictList("Co-WIN's district list of 14 May 2021", Long.parseLong(list.get(0)),
+                Long.parseLong(list.get(1)), Long.parseLong(list.get(2)), Long.parseLong(list.get(3)), Long.parseLong(list.get(4)),
+                Long.parseLong(list.get(5)));
         Coverage coverage = new Coverage(Long.parseLong(cov.get(0)), cov.get(1), cov.get(2), Long.parseLong(cov.get(3)),
-                Long.parseLong(gaps.get(0)), Long.parseLong(gaps.get(1)));
+                Long.parseLong(gaps.get(0)), Long.parseLong(gaps.get(1)), districtList);
         Map<String, String> references = new LinkedHashMap<>();
         for (String entry : SqlLayers.index()) {
             if (entry.startsWith("reference/")) {
@@ -90,7 +132,22 @@ record PackFacts(
             }
         }
         return new PackFacts(release, from, to, span.get(0), span.get(1), Long.parseLong(span.get(2)), csvs, sweeps,
-                coverage, references, layers.entries("checks/"));
+                coverage, references, layers.entries("checks/"), chartDay, List.copyOf(rejects), rounding(layers));
+    }
+
+    private static Rounding rounding(SqlLayers layers) throws SQLException {
+        List<String> has = row(layers, """
+                SELECT CAST(count(*) AS VARCHAR) FROM (DESCRIBE stg_sessions) WHERE column_name = 'is_capacity_rounded'""");
+        if (has.get(0).equals("0")) {
+            return null;
+        }
+        List<String> n = row(layers, """
+                SELECT CAST(count(*) AS VARCHAR), CAST(count(DISTINCT session_id) AS VARCHAR)
+                FROM stg_sessions
+                WHERE is_capacity_rounded
+                    AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
+                        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')""");
+        return new Rounding(Long.parseLong(n.get(0)), Long.parseLong(n.get(1)));
     }
 
     private static List<String> row(SqlLayers layers, String sql) throws SQLException {

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * manifest.json: the software version, when the pack was made, the range, the input sweeps with
- * every raw file and its sha256, the reference tables' sha256, the checks that passed, and the
+ * every raw file and its sha256, what could not be read (rejects by reason, in all and per sweep)
+ * and how many sessions had a capacity floored, the reference tables' sha256, the checks that passed, and the
  * size, sha256 (and rows, for CSVs) of every other file in the pack. Written last.
  */
 final class PackManifest {
@@ -55,6 +57,14 @@ final class PackManifest {
             sweeps.add(sweep);
         }
         m.put("input_sweeps", sweeps);
+        m.put("rejects", rejects(facts.rejects()));
+        Map<String, Object> rounded = null;
+        if (facts.rounding() != null) {
+            rounded = new LinkedHashMap<>();
+            rounded.put("session_observations", facts.rounding().observations());
+            rounded.put("sessions", facts.rounding().sessions());
+        }
+        m.put("capacity_rounded", rounded);
         m.put("reference_tables", facts.referenceDigests());
         m.put("checks_passed", facts.checks().stream().map(c -> "notebooks-sql/" + c).toList());
         List<Object> files = new ArrayList<>();
@@ -73,6 +83,49 @@ final class PackManifest {
         }
         m.put("files", files);
         Files.write(pack.resolve(FILE), JSON.writeValueAsBytes(m));
+    }
+
+    /**
+     * What the pack could not read, as rejects_summary.csv counts it: in all, by reason_code, and
+     * per sweep (sweeps without a reject are not listed).
+     */
+    private static Map<String, Object> rejects(List<PackFacts.RejectCount> counts) {
+        Map<String, long[]> byReason = new TreeMap<>();
+        Map<String, Map<String, long[]>> bySweep = new TreeMap<>();
+        long[] total = new long[2];
+        for (PackFacts.RejectCount r : counts) {
+            for (long[] into : List.of(total, byReason.computeIfAbsent(r.reasonCode(), k -> new long[2]),
+                    bySweep.computeIfAbsent(r.sweepId(), k -> new TreeMap<>()).computeIfAbsent(r.reasonCode(), k -> new long[2]))) {
+                into[0] += r.responses();
+                into[1] += r.records();
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("responses", total[0]);
+        out.put("records", total[1]);
+        out.put("by_reason", byReason(byReason));
+        List<Object> sweeps = new ArrayList<>();
+        for (Map.Entry<String, Map<String, long[]>> e : bySweep.entrySet()) {
+            Map<String, Object> sweep = new LinkedHashMap<>();
+            sweep.put("sweep_id", e.getKey());
+            sweep.put("responses", e.getValue().values().stream().mapToLong(v -> v[0]).sum());
+            sweep.put("records", e.getValue().values().stream().mapToLong(v -> v[1]).sum());
+            sweep.put("by_reason", byReason(e.getValue()));
+            sweeps.add(sweep);
+        }
+        out.put("by_sweep", sweeps);
+        return out;
+    }
+
+    private static Map<String, Object> byReason(Map<String, long[]> counts) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        counts.forEach((code, n) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("responses", n[0]);
+            c.put("records", n[1]);
+            out.put(code, c);
+        });
+        return out;
     }
 
     static String version() {

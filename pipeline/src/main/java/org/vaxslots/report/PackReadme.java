@@ -1,6 +1,8 @@
 package org.vaxslots.report;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +24,13 @@ final class PackReadme {
         String coverage = c.sweepsWithDistricts() == 0
                 ? "No sweep in this pack fetched districts by id (the data came from recorded pin-code or other"
                         + " responses), so crawl coverage cannot be stated; `crawl_coverage.csv` lists the sweeps."
-                : "Sweeps that fetched districts: " + c.sweepsWithDistricts() + ". Share of districts read successfully"
+                : "Sweeps that fetched districts: " + c.sweepsWithDistricts() + " (an imported sweep whose requests name"
+                        + " their district, from `import --name-pattern` or the file name, counts exactly like a live one)."
+                        + " Share of districts read successfully"
                         + " per sweep: median " + c.medianPct() + "%, lowest " + c.minPct() + "%. District fetches"
                         + " without data (throttled or failed): " + c.districtFetchesWithoutData() + ". District rows of"
                         + " `district_daily_coverage.csv` with at least one sweep without data: " + c.districtRowsWithGaps()
-                        + " of " + c.districtRows() + ".";
+                        + " of " + c.districtRows() + ".\n\n" + districtList(c.list());
         String fromOpt = f.from() == null ? "" : " --from " + f.from();
         String toOpt = f.to() == null ? "" : " --to " + f.to();
         return TEMPLATE
@@ -37,8 +41,76 @@ final class PackReadme {
                 .replace("{districts}", Long.toString(f.districts()))
                 .replace("{sweeps}", Integer.toString(f.sweeps().size()))
                 .replace("{files}", rows)
-                .replace("{coverage}", coverage)
+                .replace("{coverage}", coverage + "\n\n" + rejects(f.rejects()))
+                .replace("{rounding}", rounding(f.rounding()))
+                .replace("{chart_day}", f.chartDay().describe() + (f.chartDay().chosen() ? ""
+                        : "; `report --chart-date` draws another"))
                 .replace("{options}", fromOpt + toOpt + " --release " + f.release());
+    }
+
+    /** How much of the day's district list the capture asked for: a partial capture says so here. */
+    static String districtList(PackFacts.DistrictList l) {
+        String perSweep = l.fewestPerSweep() == l.mostPerSweep() ? "each sweep asked for " + l.mostPerSweep()
+                : "one sweep asked for " + l.fewestPerSweep() + " to " + l.mostPerSweep();
+        return "Against the district list of the day (" + l.name() + ", bundled: " + l.listed() + " districts in " + l.states()
+                + " states), the sweeps together asked for " + l.asked() + " of the " + l.listed() + " districts, in "
+                + l.statesAsked() + " of the " + l.states() + " states, and never for " + (l.listed() - l.asked()) + "; "
+                + perSweep + " (`districts_listed` and `districts_not_attempted` in `crawl_coverage.csv`)."
+                + (l.asked() < l.listed() ? " This is a partial capture of the country: no figure here speaks for a district"
+                        + " it never asked for." : "");
+    }
+
+    /** What the pack could not read, in all and per sweep, by reason_code (rejects_summary.csv). */
+    static String rejects(List<PackFacts.RejectCount> rejects) {
+        if (rejects.isEmpty()) {
+            return "Rejects (what could not be read): none. Every response of the pack's sweeps was read whole.";
+        }
+        Map<String, long[]> total = new TreeMap<>();
+        Map<String, Map<String, long[]>> perSweep = new TreeMap<>();
+        for (PackFacts.RejectCount r : rejects) {
+            add(total.computeIfAbsent(r.reasonCode(), k -> new long[2]), r);
+            add(perSweep.computeIfAbsent(r.sweepId(), k -> new TreeMap<>()).computeIfAbsent(r.reasonCode(), k -> new long[2]), r);
+        }
+        StringBuilder s = new StringBuilder("Rejects (what could not be read; `rejects_summary.csv`, and `manifest.json`):"
+                + " in all, " + counts(total) + ". A response rejected is read not at all; a record rejected is one center"
+                + " or session left out of a response otherwise read.\n\n| sweep | responses | records | by reason (responses / records) |\n|---|---|---|---|");
+        for (Map.Entry<String, Map<String, long[]>> e : perSweep.entrySet()) {
+            long[] sum = sum(e.getValue());
+            s.append("\n| `").append(CsvCells.neutralise(e.getKey())).append("` | ").append(sum[0]).append(" | ").append(sum[1])
+                    .append(" | ").append(e.getValue().entrySet().stream().map(r -> "`" + r.getKey() + "` " + r.getValue()[0] + " / "
+                            + r.getValue()[1]).collect(Collectors.joining(", "))).append(" |");
+        }
+        return s.append("\n\nSweeps not in this table had no reject.").toString();
+    }
+
+    private static void add(long[] into, PackFacts.RejectCount r) {
+        into[0] += r.responses();
+        into[1] += r.records();
+    }
+
+    private static long[] sum(Map<String, long[]> byReason) {
+        long[] out = new long[2];
+        byReason.values().forEach(v -> {
+            out[0] += v[0];
+            out[1] += v[1];
+        });
+        return out;
+    }
+
+    private static String counts(Map<String, long[]> byReason) {
+        long[] sum = sum(byReason);
+        return sum[0] + " responses and " + sum[1] + " records (" + byReason.entrySet().stream()
+                .map(e -> "`" + e.getKey() + "`: " + e.getValue()[0] + " responses, " + e.getValue()[1] + " records")
+                .collect(Collectors.joining("; ")) + ")";
+    }
+
+    /** The caveat of contract 2: fractional capacities are floored, and how many sessions that touched. */
+    static String rounding(PackFacts.Rounding r) {
+        if (r == null) {
+            return "The tables were normalized before this was recorded: re-run `vaxslots normalize --rebuild` to count them.";
+        }
+        return r.observations() == 0 ? "In this pack: none."
+                : "In this pack: " + r.observations() + " session observations (" + r.sessions() + " sessions).";
     }
 
     static final Map<String, String> ABOUT = Map.of(
@@ -47,7 +119,8 @@ final class PackReadme {
             "hourly_availability.csv", "Open slots and centers per district and age group, hour by hour (India time).",
             "slot_release_hours.csv", "When new slots appeared, by hour of day (India time).",
             "crawl_coverage.csv", "Per sweep: districts tried, read, empty, throttled, failed. Read it beside every number.",
-            "schema_changes.csv", "Fields the Co-WIN API added, dropped or changed, and when they were first seen.");
+            "schema_changes.csv", "Fields the Co-WIN API added, dropped or changed, and when they were first seen.",
+            "rejects_summary.csv", "What could not be read: rejected responses and records per sweep, by reason.");
 
     private static final String TEMPLATE = """
             # Co-WIN vaccination slot coverage: report pack {release}
@@ -64,7 +137,7 @@ final class PackReadme {
             |---|---|---|
             {files}
             | `dictionary.csv` | | Every column of every CSV: type, unit and meaning. |
-            | `chart_open_capacity_per_100k_latest_day.png` | | Open slots per 100,000 residents by district, latest day. |
+            | `chart_open_capacity_per_100k_by_district.png` | | Open slots per 100,000 residents by district on {chart_day}. |
             | `chart_open_slots_by_hour.png` | | Heat map: districts by hour of day, shade = open slots. |
             | `chart_crawl_coverage.png` | | Per sweep, how many districts were read, empty, throttled or failed. |
             | `manifest.json` | | Software version, input sweeps and raw files with sha256, row counts, sha256 of every file. |
@@ -113,6 +186,17 @@ final class PackReadme {
               slots, 8 / (8 + 2) = **80.0**. Empty before Co-WIN sent the dose split (15 May 2021).
             - `free_capacity_share_pct`: if center X is Free and center Y Paid, 10 / 18 = **55.6**.
 
+            "No slots" is a row, never a missing one. District B (population 100,000) answered all 5
+            sweeps with an empty list (`{"centers":[]}`). A sweep's request for 15 May covers 15 to 21 May,
+            so on each of those days B has a row for each age group that was standard then (18-44 and 45+
+            in May 2021; `data-schema/age_groups.csv`): `centers_listed`, `sessions_listed`,
+            `peak_open_capacity` and the estimates **0**, `sweeps_with_data` **5**, `open_share_pct`
+            **0.0**, `open_capacity_per_100k` **0.00**, and `booked_out_share_pct`, time to book and the
+            dose and fee shares empty (there is no session to measure). District A gets a 45+ row of zeros
+            the same way. A district that was throttled or failed in every sweep gets no such row: that is
+            no data, not "no slots". An empty `open_capacity_per_100k` says why in `per_100k_missing_reason`:
+            `not_in_crosswalk`, `no_population` or `unit_without_data`.
+
             In `crawl_coverage.csv`, `crawl_coverage_pct` = districts read (ok or empty) / districts tried;
             "empty" means Co-WIN answered with nothing listed (no slots), while "throttled" and "failed"
             mean we do not know (no data). In `hourly_availability.csv` a row shows what the latest sweep of
@@ -130,10 +214,17 @@ final class PackReadme {
             - **Co-WIN districts are not census districts.** Co-WIN lists city corporations and health units
               (e.g. BBMP inside Bengaluru Urban, Jaipur I and II). Per-capita figures use the census
               district's population once, for all its Co-WIN units together: such units show the same
-              `open_capacity_per_100k`. Populations are mostly Census 2011; about 20 districts created since
-              have none, so their per-capita cells are empty.
+              `open_capacity_per_100k`. Populations are mostly Census 2011; a district without one has an
+              empty per-capita cell, and `per_100k_missing_reason` says why (`no_population`; or
+              `not_in_crosswalk`, or `unit_without_data` when a unit of the census district had no data).
             - **Sessions and age groups.** Age groups follow Co-WIN's fields by a published rule table
               (data-schema/age_groups.csv); the rules changed in July 2021. The dose split appears from 15 May 2021.
+            - **Fractional capacities are floored.** Co-WIN sometimes sent a capacity with a fraction
+              (`62.5`, `0.7000000000000028`) or below zero. Such a session is kept, not rejected: its
+              capacity columns hold the floor of the value sent (0 for a negative one), since half a slot
+              cannot be booked; `sessions.is_capacity_rounded` marks it and `sessions.capacity_as_sent`
+              keeps the values as sent. A capacity sum is at most 1 lower per rounded field than the sum
+              of the values sent, and a session sent with less than 1 counts as not open. {rounding}
             - **One day's numbers can grow.** A later sweep can still list more sessions for a day; a pack
               for a day is final only once sweeps past that day are included.
 

@@ -49,8 +49,13 @@ public final class ReportJob {
      * @param to last session date (inclusive), or null for no bound
      * @param release the pack's name; null means the to-date, else the latest session date listed
      * @param out the pack directory; null means {@code <data-root>/reports/<release>/}
+     * @param chartDate the session date of the per-capita chart; null means the one with the most districts read
      */
-    public record Request(LocalDate from, LocalDate to, String release, Path out) {}
+    public record Request(LocalDate from, LocalDate to, String release, Path out, LocalDate chartDate) {
+        public Request(LocalDate from, LocalDate to, String release, Path out) {
+            this(from, to, release, out, null);
+        }
+    }
 
     /**
      * The published pack, the rows of each CSV in it, and the wall time of each step (each
@@ -64,6 +69,11 @@ public final class ReportJob {
     public static Result run(DataRoot root, Request request) throws IOException, SQLException {
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
             throw new IllegalArgumentException("--from " + request.from() + " is after --to " + request.to());
+        }
+        LocalDate chart = request.chartDate();
+        if (chart != null && ((request.from() != null && chart.isBefore(request.from())) || (request.to() != null && chart.isAfter(request.to())))) {
+            throw new IllegalArgumentException("--chart-date " + chart + " is outside the report range --from "
+                    + request.from() + " --to " + request.to() + ": choose a date inside it");
         }
         try (DataRootLock lock = DataRootLock.acquire(root, "report")) {
             Map<String, Duration> timings = new LinkedHashMap<>();
@@ -96,9 +106,10 @@ public final class ReportJob {
             }
             step = lap(timings, "WriteCsvs", step);
             writeDictionary(csvs, staging.resolve("dictionary.csv"));
-            Charts.writeAll(layers.connection(), staging);
+            PerCapitaChart.Day chartDay = PerCapitaChart.choose(layers.connection(), request.chartDate());
+            Charts.writeAll(layers.connection(), staging, chartDay);
             step = lap(timings, "DrawCharts", step);
-            PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs);
+            PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs, chartDay);
             Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
             PackManifest.write(facts, staging, Instant.now());
             publish(root, staging, out);
@@ -128,7 +139,7 @@ public final class ReportJob {
             return request.to().toString();
         }
         try (Statement st = layers.connection().createStatement();
-                ResultSet rs = st.executeQuery("SELECT CAST(max(session_date) AS VARCHAR) FROM district_age_group_daily")) {
+                ResultSet rs = st.executeQuery("SELECT CAST(max(session_date) AS VARCHAR) FROM district_age_group_daily WHERE sessions_listed > 0")) {
             rs.next();
             String latest = rs.getString(1);
             return latest != null ? latest : "empty";

@@ -27,11 +27,14 @@ import org.vaxslots.store.WorkDirs;
  * marts are executed as they are; reports and checks are single SELECTs, run on demand. The
  * reference tables are copied out of the classpath into a directory under the data root's tmp/
  * and put on DuckDB's file_search_path beside the data root, exactly as a DuckDB shell user would
- * set it. The report range is the pair of variables report_from and report_to.
+ * set it; the age-group rule table goes beside them, as data-schema/ sits beside notebooks-sql/ in
+ * the repository. The report range is the pair of variables report_from and report_to.
  */
 public final class SqlLayers implements AutoCloseable {
     static final String INDEX = "/notebooks-sql/index.txt";
     static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
+    /** The age-group rule table, which staging reads as ../data-schema/age_groups.csv beside notebooks-sql/. */
+    static final String AGE_GROUPS = "/data-schema/age_groups.csv";
     /** A directory: when set, DuckDB writes a JSON profile of each file built there (operators, rows, time). */
     public static final String PROFILE_ENV = "VAXSLOTS_DUCKDB_PROFILE";
 
@@ -63,15 +66,19 @@ public final class SqlLayers implements AutoCloseable {
         }
         SqlLayers layers = new SqlLayers(c, work, index);
         try {
+            Path notebooks = refDir.resolve("notebooks-sql");
             for (String entry : index) {
                 if (entry.startsWith("reference/")) {
-                    Path target = refDir.resolve(entry);
+                    Path target = notebooks.resolve(entry);
                     Files.createDirectories(target.getParent());
                     Files.write(target, resource(entry));
                 }
             }
+            Path ageGroups = refDir.resolve(AGE_GROUPS.substring(1));
+            Files.createDirectories(ageGroups.getParent());
+            Files.write(ageGroups, classpath(AGE_GROUPS));
             try (Statement st = c.createStatement()) {
-                st.execute("SET file_search_path = '" + quote(root.root().toString()) + "," + quote(refDir.toString()) + "'");
+                st.execute("SET file_search_path = '" + quote(root.root().toString()) + "," + quote(notebooks.toString()) + "'");
             }
             setVariable(c, "report_from", from);
             setVariable(c, "report_to", to);
@@ -158,7 +165,10 @@ public final class SqlLayers implements AutoCloseable {
     }
 
     private static byte[] resource(String entry) {
-        String name = "/notebooks-sql/" + entry;
+        return classpath("/notebooks-sql/" + entry);
+    }
+
+    private static byte[] classpath(String name) {
         try (InputStream in = SqlLayers.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is not on the classpath: rebuild the jar");

@@ -25,7 +25,7 @@ class NotebookRunnerTest {
     void run_twoStatements_markdownWithSqlAndFirstRows() throws Exception {
         Path sql = dir.resolve("01_peak.sql");
         Files.writeString(sql, "-- a first look\nSELECT district_id, peak_open_capacity\nFROM district_age_group_daily\n"
-                + "WHERE age_group = '45+'\nORDER BY district_id;\n\nSELECT count(*) AS sweeps FROM stg_fetches WHERE outcome = 'throttled';\n");
+                + "WHERE age_group = '45+' AND session_date = DATE '2021-05-16'\nORDER BY district_id;\n\nSELECT count(*) AS sweeps FROM stg_fetches WHERE outcome = 'throttled';\n");
         Path md = dir.resolve("out/01_peak.md");
 
         NotebookRunner.Result r = NotebookRunner.run(SweepHistory.shared(), sql, md);
@@ -33,8 +33,8 @@ class NotebookRunnerTest {
         assertEquals(2, r.statements());
         String text = Files.readString(md);
         assertTrue(text.contains("```sql\n-- a first look\nSELECT district_id, peak_open_capacity\nFROM district_age_group_daily\n"
-                + "WHERE age_group = '45+'\nORDER BY district_id\n```"), text);
-        assertTrue(text.contains("| district_id | peak_open_capacity |\n|---|---|\n| 188 | 12 |\n| 192 | 7 |\n| 505 | 20 |\n| 506 | 30 |\n\n4 rows.\n"), text);
+                + "WHERE age_group = '45+' AND session_date = DATE '2021-05-16'\nORDER BY district_id\n```"), text);
+        assertTrue(text.contains("| district_id | peak_open_capacity |\n|---|---|\n| 188 | 12 |\n| 192 | 7 |\n| 199 | 0 |\n| 505 | 20 |\n| 506 | 30 |\n\n5 rows.\n"), text);
         assertTrue(text.contains("| sweeps |\n|---|\n| 1 |\n\n1 row.\n"), text);
     }
 

@@ -39,9 +39,12 @@ class ReportJobTest {
     static final String JAIPUR_I = "505|45+";
     static final String JAIPUR_II = "506|45+";
     static final String GURGAON = "188|45+";
+    static final String FARIDABAD_18 = "199|18-44";
+    static final String FARIDABAD_45 = "199|45+";
     static final long POP_ROHTAK = 1058683;
     static final long POP_GURUGRAM = 1514085;
     static final long POP_JAIPUR = 6663971;
+    static final long POP_FARIDABAD = 1798954;
 
     @TempDir
     static Path dir;
@@ -85,9 +88,9 @@ class ReportJobTest {
         assertEquals(root.reports().resolve("2021-05-16"), result.pack());
         assertEquals("2021-05-16", result.release());
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), result.sweeps());
-        assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_latest_day.png",
+        assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_by_district.png",
                 "chart_open_slots_by_hour.png", "crawl_coverage.csv", "dictionary.csv", "district_daily_coverage.csv",
-                "hourly_availability.csv", "manifest.json", "schema_changes.csv", "slot_release_hours.csv",
+                "hourly_availability.csv", "manifest.json", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv",
                 "state_daily_coverage.csv"), ReportJob.files(result.pack()));
         try (var tmp = Files.list(root.tmp())) {
             assertEquals(List.of(), tmp.map(p -> p.getFileName().toString())
@@ -102,9 +105,43 @@ class ReportJobTest {
         assertEquals("session_date,state_name,district_name,district_id,age_group,centers_listed,"
                 + "centers_with_open_slots,sessions_listed,peak_open_capacity,capacity_released_est,"
                 + "capacity_booked_est,open_share_pct,booked_out_share_pct,time_to_book_min_lower_median,"
-                + "time_to_book_min_upper_median,open_capacity_per_100k,dose1_capacity_share_pct,"
+                + "time_to_book_min_upper_median,open_capacity_per_100k,per_100k_missing_reason,dose1_capacity_share_pct,"
                 + "free_capacity_share_pct,sweeps_with_data,sweeps_without_data", header);
-        assertEquals(List.of(GURGAON, ROHTAK_18, ROHTAK_45, JAIPUR_I, JAIPUR_II), new ArrayList<>(district.keySet()));
+        assertEquals(List.of("188|18-44", GURGAON, ROHTAK_18, ROHTAK_45, FARIDABAD_18, FARIDABAD_45, "505|18-44", JAIPUR_I,
+                "506|18-44", JAIPUR_II), new ArrayList<>(district.keySet()));
+    }
+
+    @Test
+    void districtDaily_districtThatAnsweredEmpty_hasARowOfZerosForEachStandardAgeGroup() {
+        // Faridabad answered {"centers":[]} in all 5 sweeps: read, and no slots. In May 2021 the
+        // rule table makes 18-44 and 45+ standard, so both rows are there.
+        for (String key : List.of(FARIDABAD_18, FARIDABAD_45)) {
+            Map<String, String> r = district.get(key);
+            assertEquals(List.of("Haryana", "Faridabad", "0", "0", "0", "0", "0", "0", "0.0", "", "", ""),
+                    List.of(r.get("state_name"), r.get("district_name"), r.get("centers_listed"), r.get("centers_with_open_slots"),
+                            r.get("sessions_listed"), r.get("peak_open_capacity"), r.get("capacity_released_est"),
+                            r.get("capacity_booked_est"), r.get("open_share_pct"), r.get("booked_out_share_pct"),
+                            r.get("time_to_book_min_lower_median"), r.get("time_to_book_min_upper_median")), key);
+            assertEquals(List.of("0.00", "", "", ""), List.of(r.get("open_capacity_per_100k"), r.get("per_100k_missing_reason"),
+                    r.get("dose1_capacity_share_pct"), r.get("free_capacity_share_pct")), key + ": the whole census district had nothing");
+            assertEquals(List.of("5", "0"), List.of(r.get("sweeps_with_data"), r.get("sweeps_without_data")), key);
+        }
+    }
+
+    @Test
+    void districtDaily_unitReadButEmptyForAnAgeGroup_sharesItsCensusDistrictsFigure() {
+        // Jaipur I and II listed 45+ only; both were read, so their 18-44 rows are zeros and RJ_Jaipur's 18-44 figure is 0.
+        Map<String, String> jaipurI = district.get("505|18-44");
+        assertEquals(List.of("0", "0.0", "0.00", "5", "0"), List.of(jaipurI.get("sessions_listed"), jaipurI.get("open_share_pct"),
+                jaipurI.get("open_capacity_per_100k"), jaipurI.get("sweeps_with_data"), jaipurI.get("sweeps_without_data")));
+        Map<String, String> jaipurII = district.get("506|18-44");
+        assertEquals(List.of("0", "0.0", "0.00", "4", "1"), List.of(jaipurII.get("sessions_listed"), jaipurII.get("open_share_pct"),
+                jaipurII.get("open_capacity_per_100k"), jaipurII.get("sweeps_with_data"), jaipurII.get("sweeps_without_data")));
+        Map<String, String> rajasthan = state.get("Rajasthan|18-44");
+        assertEquals(List.of("0", "0", "0", Long.toString(POP_JAIPUR), "0.00", "", "9", "1"), List.of(rajasthan.get("districts_listed"),
+                rajasthan.get("sessions_listed"), rajasthan.get("peak_open_capacity"), rajasthan.get("population_covered"),
+                rajasthan.get("open_capacity_per_100k"), rajasthan.get("per_100k_missing_reason"),
+                rajasthan.get("district_sweeps_with_data"), rajasthan.get("district_sweeps_without_data")));
     }
 
     @Test
@@ -147,6 +184,8 @@ class ReportJobTest {
         Map<String, String> s1 = crawl.get("s1");
         assertEquals(List.of("5", "4", "1", "0", "0", "100.0"), List.of(s1.get("districts_attempted"), s1.get("districts_ok"),
                 s1.get("districts_empty"), s1.get("districts_throttled"), s1.get("districts_failed"), s1.get("crawl_coverage_pct")));
+        assertEquals(List.of("cowin_districts_2021-05-14", "756", "751"), List.of(s1.get("district_list"), s1.get("districts_listed"),
+                s1.get("districts_not_attempted")), "5 of the 756 districts of Co-WIN's list of 14 May 2021 asked for");
     }
 
     @Test
@@ -189,21 +228,25 @@ class ReportJobTest {
     }
 
     @Test
-    void stateDaily_twoDistricts_openSharePopulationWeighted() {
+    void stateDaily_threeDistricts_openSharePopulationWeighted() {
         Map<String, String> haryana = state.get("Haryana|45+");
-        // Rohtak 45+ open 25.0 (population 1058683), Gurgaon 45+ open 100.0 (population 1514085).
-        double weighted = (25.0 * POP_ROHTAK + 100.0 * POP_GURUGRAM) / (POP_ROHTAK + POP_GURUGRAM);
+        // Rohtak 45+ open 25.0, Gurgaon 45+ open 100.0, Faridabad read with no slots: open 0.0.
+        double weighted = (25.0 * POP_ROHTAK + 100.0 * POP_GURUGRAM + 0.0 * POP_FARIDABAD) / (POP_ROHTAK + POP_GURUGRAM + POP_FARIDABAD);
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f", weighted), haryana.get("open_share_pct_population_weighted"));
-        assertEquals("69.1", haryana.get("open_share_pct_population_weighted"));
-        assertEquals(Long.toString(POP_ROHTAK + POP_GURUGRAM), haryana.get("population_covered"));
-        assertEquals(per100k(7 + 12, POP_ROHTAK + POP_GURUGRAM), haryana.get("open_capacity_per_100k"));
+        assertEquals("40.7", haryana.get("open_share_pct_population_weighted"));
+        assertEquals(Long.toString(POP_ROHTAK + POP_GURUGRAM + POP_FARIDABAD), haryana.get("population_covered"));
+        assertEquals(per100k(7 + 12, POP_ROHTAK + POP_GURUGRAM + POP_FARIDABAD), haryana.get("open_capacity_per_100k"));
+        assertEquals("2", haryana.get("districts_listed"), "Faridabad listed nothing: in the sums as zeros, not listed");
     }
 
     @Test
     void hourlyAvailability_severalSweepsInAnHour_latestSweepWithData() throws IOException {
         Map<String, Map<String, String>> hourly = rowsBy(result.pack().resolve("hourly_availability.csv"),
                 "as_of_hour_ist", "district_id", "age_group");
-        assertEquals(10, hourly.size(), "hours 10 and 11 IST x 5 district-age groups");
+        assertEquals(20, hourly.size(), "hours 10 and 11 IST x 5 districts x 18-44 and 45+");
+        assertEquals(List.of("s5", "0", "0", "0"), List.of(hourly.get("11|199|45+").get("sweep_id"), hourly.get("11|199|45+").get("open_capacity"),
+                hourly.get("11|199|45+").get("centers_with_open_slots"), hourly.get("11|199|45+").get("sessions_open")),
+                "Faridabad, read with no slots, is a row of zeros");
         Map<String, String> h10 = hourly.get("10|192|18-44");
         assertEquals(List.of("s4", "7", "2", "2"), List.of(h10.get("sweep_id"), h10.get("open_capacity"),
                 h10.get("centers_with_open_slots"), h10.get("sessions_open")), "10:45 IST: S1 4 + S2 3");
@@ -229,7 +272,7 @@ class ReportJobTest {
     @Test
     void pack_sameTables_goldenBytesForEveryCsvDictionaryAndReadme() throws IOException {
         List<String> compared = List.of("crawl_coverage.csv", "dictionary.csv", "district_daily_coverage.csv",
-                "hourly_availability.csv", "schema_changes.csv", "slot_release_hours.csv", "state_daily_coverage.csv", "README.md");
+                "hourly_availability.csv", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv", "state_daily_coverage.csv", "README.md");
         if (Boolean.getBoolean("vaxslots.updateGolden")) {
             Files.createDirectories(GOLDEN);
             for (String f : compared) {
@@ -248,7 +291,7 @@ class ReportJobTest {
         Map<String, String> b = Trees.digests(second.pack());
         a.remove("manifest.json");
         b.remove("manifest.json");
-        assertEquals(12 - 1, a.size());
+        assertEquals(13 - 1, a.size());
         a.remove("README.md");
         b.remove("README.md");
         assertEquals(a, b, "CSVs, dictionary and charts");
@@ -265,7 +308,12 @@ class ReportJobTest {
         }
         assertEquals(pack, listed);
         Map<String, String> raw = new TreeMap<>();
-        Trees.digests(root.raw()).forEach((k, v) -> raw.put("raw/" + k, v));
+        // Every raw WARC file; an import's lock file of its sweep directory (empty, not a capture) is not one.
+        Trees.digests(root.raw()).forEach((k, v) -> {
+            if (!k.endsWith("/.lock")) {
+                raw.put("raw/" + k, v);
+            }
+        });
         Map<String, String> rawListed = new TreeMap<>();
         for (JsonNode s : m.get("input_sweeps")) {
             for (JsonNode f : s.get("raw_files")) {
@@ -275,10 +323,10 @@ class ReportJobTest {
         assertEquals(raw, rawListed);
         for (JsonNode f : m.get("files")) {
             if (f.get("path").asText().equals("district_daily_coverage.csv")) {
-                assertEquals(5, f.get("rows").asLong());
+                assertEquals(10, f.get("rows").asLong(), "5 districts x the 2 standard age groups of May 2021");
             }
         }
-        assertEquals(7, m.get("checks_passed").size());
+        assertEquals(9, m.get("checks_passed").size());
         assertTrue(m.get("generated_at").asText().endsWith("Z"));
     }
 
@@ -297,13 +345,60 @@ class ReportJobTest {
                 }
             }
         }
-        assertEquals(1 + 2, formulaCells, "Gurgaon's name: one district_daily row, two hourly rows");
+        assertEquals(2 + 4, formulaCells, "Gurgaon's name: two district_daily rows (45+ listed, 18-44 read and empty), four hourly rows");
+    }
+
+    @Test
+    void chartDay_noRange_theSessionDateWithTheMostDistrictsRead() throws Exception {
+        // Every sweep asked for 15 May: all 5 districts are read on each day of 15-21 May; only the
+        // 16th listed sessions, so the tie goes to it, not to the last (sparsest) day.
+        try (SqlLayers layers = SqlLayers.build(root, null, null)) {
+            assertEquals(new PerCapitaChart.Day("2021-05-16", 5, false), PerCapitaChart.choose(layers.connection(), null));
+            assertEquals(new PerCapitaChart.Day("2021-05-19", 5, true), PerCapitaChart.choose(layers.connection(), LocalDate.parse("2021-05-19")));
+        }
+        String readme = Files.readString(result.pack().resolve("README.md"));
+        assertTrue(readme.contains("| `chart_open_capacity_per_100k_by_district.png` | | Open slots per 100,000 residents by district on"
+                + " 2021-05-16, the day with the most districts read (5); `report --chart-date` draws another. |"), readme);
+    }
+
+    @Test
+    void report_chartDateOutsideTheRange_isRefusedNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportJob.run(root,
+                new ReportJob.Request(DAY, DAY, "outside", dir.resolve("outside"), LocalDate.parse("2021-05-20"))));
+        assertEquals("--chart-date 2021-05-20 is outside the report range --from 2021-05-16 --to 2021-05-16: choose a date inside it",
+                e.getMessage());
+    }
+
+    @Test
+    void rejects_htmlPageInsteadOfJson_countedPerSweepAndInAllInCsvReadmeAndManifest() throws IOException {
+        // Sweep 3 got a CloudFront HTML page for Jaipur II: one whole response rejected, nothing else.
+        assertEquals(List.of("sweep_id,reason_code,responses,records", "s3,html_body,1,0"),
+                Files.readAllLines(result.pack().resolve("rejects_summary.csv")));
+        String readme = Files.readString(result.pack().resolve("README.md"));
+        assertTrue(readme.contains("in all, 1 responses and 0 records (`html_body`: 1 responses, 0 records)"), readme);
+        assertTrue(readme.contains("| sweep | responses | records | by reason (responses / records) |\n|---|---|---|---|\n"
+                + "| `s3` | 1 | 0 | `html_body` 1 / 0 |\n\nSweeps not in this table had no reject."), readme);
+        JsonNode rejects = new ObjectMapper().readTree(result.pack().resolve("manifest.json").toFile()).get("rejects");
+        assertEquals("{\"responses\":1,\"records\":0,\"by_reason\":{\"html_body\":{\"responses\":1,\"records\":0}},"
+                + "\"by_sweep\":[{\"sweep_id\":\"s3\",\"responses\":1,\"records\":0,\"by_reason\":{\"html_body\":"
+                + "{\"responses\":1,\"records\":0}}}]}", rejects.toString());
     }
 
     @Test
     void checks_goodTables_allPass() throws Exception {
         try (SqlLayers layers = SqlLayers.build(root, DAY, DAY)) {
             assertEquals(List.of(), Checks.run(layers));
+        }
+    }
+
+    @Test
+    void checks_noSlotsRowDroppedAndReasonBesideAFigure_bothCaught() throws Exception {
+        try (SqlLayers layers = SqlLayers.build(root, DAY, DAY); java.sql.Statement st = layers.connection().createStatement()) {
+            st.execute("DELETE FROM district_age_group_daily WHERE district_id = 199 AND age_group = '45+'");
+            st.execute("UPDATE district_age_group_daily SET per_100k_missing_reason = 'no_population' WHERE district_id = 192");
+            // Dropping Faridabad's row also takes its population out of the district rows behind Haryana's state figure.
+            assertEquals(List.of("checks/check_population_counted_once.sql", "checks/check_read_districts_have_rows.sql",
+                    "checks/check_per_100k_reason_when_empty.sql"), Checks.run(layers).stream().map(Checks.Failure::check).toList());
         }
     }
 

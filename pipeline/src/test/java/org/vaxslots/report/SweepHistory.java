@@ -157,6 +157,7 @@ final class SweepHistory {
         s.put("min_age_limit", 18);
         s.put("age_group", "18-44");
         s.put("available_capacity", -3);
+        s.put("is_capacity_rounded", false);
         s.put("slot_count", 0);
         s.put("slots", List.of());
         Path file = root.tablePartition("sessions", sweepId(1)).resolve("part-00001.parquet");
