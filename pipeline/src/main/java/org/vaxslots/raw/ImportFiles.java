@@ -71,11 +71,7 @@ final class ImportFiles implements AutoCloseable {
         Path dir = root.rawSweep(sweepId);
         boolean created = !Files.isDirectory(dir);
         Files.createDirectories(dir);
-        FileLocks.Held lock = FileLocks.tryLock(dir.resolve(".lock"));
-        if (lock == null) {
-            throw new IllegalStateException("sweep " + sweepId + " is being written by another process (lock "
-                    + dir.resolve(".lock") + "); wait for it to finish or use another --sweep-id");
-        }
+        FileLocks.Held lock = FileLocks.lockRawSweep(root, sweepId, "written");
         ImportFiles files = new ImportFiles(root, sweepId, maxFileBytes, now, info, lock);
         files.createdDir = created;
         try {
@@ -170,7 +166,7 @@ final class ImportFiles implements AutoCloseable {
         lock.close();
         Path dir = root.rawSweep(sweepId);
         if (discarded && createdDir) {
-            Files.deleteIfExists(dir.resolve(".lock"));
+            Files.deleteIfExists(root.rawSweepLock(sweepId));
             try (Stream<Path> left = Files.list(dir)) {
                 if (left.findAny().isEmpty()) {
                     Files.delete(dir);

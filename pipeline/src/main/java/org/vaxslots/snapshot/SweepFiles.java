@@ -41,15 +41,9 @@ final class SweepFiles implements AutoCloseable {
 
     static SweepFiles open(DataRoot root, String sweepId, int exchangesPerFile, Clock clock, Map<String, String> info)
             throws IOException {
-        Path dir = root.rawSweep(sweepId);
-        Files.createDirectories(dir);
-        FileLocks.Held lock = FileLocks.tryLock(dir.resolve(".lock"));
-        if (lock == null) {
-            throw new IllegalStateException("sweep " + sweepId + " is being crawled by another process (lock "
-                    + dir.resolve(".lock") + "); wait for it to finish or use another --sweep-id");
-        }
+        FileLocks.Held lock = FileLocks.lockRawSweep(root, sweepId, "crawled");
         try {
-            abandonUnpublished(dir);
+            abandonUnpublished(root.rawSweep(sweepId));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

@@ -31,6 +31,11 @@ public record DataRoot(Path root) {
         return raw().resolve("sweep_id=" + SweepIds.requireValid(sweepId));
     }
 
+    /** The lock file of a raw sweep's one writer (see {@link FileLocks#lockRawSweep}). */
+    public Path rawSweepLock(String sweepId) {
+        return rawSweep(sweepId).resolve(".lock");
+    }
+
     public Path tables() {
         return root.resolve("tables");
     }

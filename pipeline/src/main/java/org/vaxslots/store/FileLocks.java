@@ -58,4 +58,19 @@ public final class FileLocks {
         }
         return new Held(channel, lock);
     }
+
+    /**
+     * Takes the lock that keeps one writer per raw sweep (a crawl or an import): {@code
+     * raw/sweep_id=<id>/.lock}. {@code activity} says what the refused caller would have done, e.g.
+     * "crawled".
+     */
+    public static Held lockRawSweep(DataRoot root, String sweepId, String activity) throws IOException {
+        Path lockFile = root.rawSweepLock(sweepId);
+        Held lock = tryLock(lockFile);
+        if (lock == null) {
+            throw new IllegalStateException("sweep " + sweepId + " is being " + activity + " by another process (lock "
+                    + lockFile + "); wait for it to finish or use another --sweep-id");
+        }
+        return lock;
+    }
 }
