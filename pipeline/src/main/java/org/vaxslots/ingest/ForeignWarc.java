@@ -169,6 +169,18 @@ final class ForeignWarc {
         return headers;
     }
 
+    /** The bytes after an HTTP block's header lines (the first empty line), or none. */
+    static byte[] bodyOf(byte[] block) {
+        for (int i = 0; i + 1 < block.length; i++) {
+            if (block[i] == '\n' && (block[i + 1] == '\n'
+                    || (block[i + 1] == '\r' && i + 2 < block.length && block[i + 2] == '\n'))) {
+                int start = i + (block[i + 1] == '\n' ? 2 : 3);
+                return java.util.Arrays.copyOfRange(block, start, block.length);
+            }
+        }
+        return new byte[0];
+    }
+
     private static Response response(WarcResponse resp, String path) throws IOException {
         byte[] block = block(resp, path);
         String digest = resp.headers().first("WARC-Payload-Digest").orElse(null);

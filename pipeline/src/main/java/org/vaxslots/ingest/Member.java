@@ -61,5 +61,16 @@ public record Member(String path, byte[] body, Map<String, String> params, Map<S
      * @param payloadDigest the source's WARC-Payload-Digest, or null
      */
     public record Capture(URI target, Instant date, String recordId, byte[] responseBlock, byte[] requestBlock,
-            Instant requestDate, Map<String, List<String>> requestHeaders, String payloadDigest) {}
+            Instant requestDate, Map<String, List<String>> requestHeaders, String payloadDigest) {
+
+        /** The response's HTTP headers, read as leniently as the request's: all are copied, so all are screened. */
+        public Map<String, List<String>> responseHeaders() {
+            return ForeignWarc.headers(responseBlock);
+        }
+
+        /** What the request sent after its headers (a form or JSON body), empty for a plain GET. */
+        public byte[] requestBody() {
+            return requestBlock == null ? new byte[0] : ForeignWarc.bodyOf(requestBlock);
+        }
+    }
 }

@@ -19,7 +19,8 @@ import org.vaxslots.snapshot.Allowlist;
  * kind of data and where it was seen, never the value, so it can be printed. The kinds are listed
  * in PRIVACY.md ("What import refuses").
  *
- * <p>A JSON body is read as JSON ({@link JsonScreen}); anything else (text, HTML, a body that
+ * <p>A body saved gzipped, in UTF-16 or UTF-32, or with a byte-order mark is first turned into
+ * the UTF-8 text it holds ({@link BodyEncodings}). A JSON body is read as JSON ({@link JsonScreen}); anything else (text, HTML, a body that
  * is not whole JSON) as text ({@link TextSigns}); a PDF (a certificate or appointment-slip
  * download) is refused whole.
  */
@@ -35,6 +36,7 @@ public final class PersonalDataScreen {
     public static final String OFF_ALLOWLIST_KIND = "URL off the public allowlist";
     public static final String CREDENTIAL_HEADER_KIND = "credential header";
     public static final String TOKEN_HEADER_KIND = "token header";
+    public static final String UNSCREENABLE_KIND = "body that cannot be screened";
 
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "cookie2", "set-cookie2");
@@ -45,9 +47,15 @@ public final class PersonalDataScreen {
     private PersonalDataScreen() {}
 
     /** The first sign of personal data in a response body, if any. */
-    public static Optional<Finding> body(byte[] body) {
-        if (body == null || body.length == 0) {
+    public static Optional<Finding> body(byte[] raw) {
+        if (raw == null || raw.length == 0) {
             return Optional.empty();
+        }
+        byte[] body;
+        try {
+            body = BodyEncodings.asUtf8(raw);
+        } catch (BodyEncodings.Unscreenable e) {
+            return Optional.of(new Finding(UNSCREENABLE_KIND + " (" + e.getMessage() + ")", "$"));
         }
         if (isPdf(body)) {
             return Optional.of(new Finding(PDF_KIND, "$"));

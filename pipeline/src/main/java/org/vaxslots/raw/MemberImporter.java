@@ -64,6 +64,14 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
         }
         Optional<PersonalDataScreen.Finding> finding = m.capture() == null ? Optional.empty()
                 : PersonalDataScreen.request(m.capture().target().toString(), m.capture().requestHeaders());
+        if (finding.isEmpty() && m.capture() != null) {
+            finding = PersonalDataScreen.request(null, m.capture().responseHeaders())
+                    .map(f -> new PersonalDataScreen.Finding(f.kind(), "response " + f.where()));
+        }
+        if (finding.isEmpty() && m.capture() != null) {
+            finding = PersonalDataScreen.body(m.capture().requestBody())
+                    .map(f -> new PersonalDataScreen.Finding(f.kind(), "request body " + f.where()));
+        }
         if (finding.isEmpty() && m.capture() != null && asked.endpoint() == Endpoint.UNKNOWN) {
             finding = Optional.of(new PersonalDataScreen.Finding("URL off the public allowlist", "target URI"));
         }

@@ -236,4 +236,42 @@ class ForeignWarcTest {
         }
         assertEquals(List.of(URI.create(API + "?district_id=192&date=04-05-2021")), kept.stream().map(ArchivedResponse::targetUri).toList());
     }
+
+    @Test
+    void import_warcResponseSettingACookieOrRequestWithAPersonalBody_onlyThoseRecordsRefused() throws Exception {
+        Path warc = dir.resolve("headers.warc.gz");
+        URI kept = URI.create(API + "?district_id=192&date=04-05-2021");
+        URI cookie = URI.create(API + "?district_id=651&date=24-05-2021");
+        URI posted = URI.create(API + "?district_id=434&date=24-05-2021");
+        try (WarcWriter w = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                WarcCompression.GZIP)) {
+            exchange(w, kept, ROHTAK_AT, Samples.bytes(ROHTAK), false);
+            String withCookie = new String(response(GHAZIABAD_AT, Samples.bytes(GHAZIABAD)), StandardCharsets.ISO_8859_1)
+                    .replaceFirst("\r\n", "\r\nSet-Cookie: session=abc123; Path=/\r\n");
+            WarcRequest req = new WarcRequest.Builder(cookie).date(GHAZIABAD_AT).body(MediaType.HTTP_REQUEST, request(cookie)).build();
+            w.write(req);
+            w.write(new WarcResponse.Builder(cookie).date(GHAZIABAD_AT).concurrentTo(req.id())
+                    .body(MediaType.HTTP_RESPONSE, withCookie.getBytes(StandardCharsets.ISO_8859_1)).build());
+            byte[] post = (new String(request(posted), StandardCharsets.US_ASCII).replaceFirst("^GET", "POST")
+                    + "{\"mobile\":\"9999999999\"}").getBytes(StandardCharsets.US_ASCII);
+            WarcRequest postReq = new WarcRequest.Builder(posted).date(GHAZIABAD_AT).body(MediaType.HTTP_REQUEST, post).build();
+            w.write(postReq);
+            w.write(new WarcResponse.Builder(posted).date(GHAZIABAD_AT).concurrentTo(postReq.id())
+                    .body(MediaType.HTTP_RESPONSE, response(GHAZIABAD_AT, "{\"centers\":[]}".getBytes(StandardCharsets.UTF_8))).build());
+        }
+        Path root = dir.resolve("data");
+
+        Cli.Run run = Cli.run("import", "--data-root", root.toString(), "--sweep-id", "hdr", "--skip-personal", warc.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("\n  refused, personal data or a non-public endpoint: 2 ("), run.out());
+        assertTrue(run.out().contains("credential header: 1"), run.out());
+        assertFalse(run.out().contains("abc123") || run.err().contains("abc123") || run.out().contains("9999999999")
+                || run.err().contains("9999999999"), run.out() + run.err());
+        List<ArchivedResponse> archived = new ArrayList<>();
+        for (Path f : RawFiles.list(new DataRoot(root), "hdr")) {
+            WarcArchiveReader.read(f, "raw", archived::add, d -> { });
+        }
+        assertEquals(List.of(kept), archived.stream().map(ArchivedResponse::targetUri).toList());
+    }
 }

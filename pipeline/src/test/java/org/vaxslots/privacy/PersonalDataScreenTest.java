@@ -3,6 +3,7 @@ package org.vaxslots.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.vaxslots.privacy.PersonalDataScreen.Finding;
 
@@ -59,6 +61,58 @@ class PersonalDataScreenTest {
         for (Map.Entry<String, Finding> e : HOSTILE.entrySet()) {
             assertEquals(Optional.of(e.getValue()), PersonalDataScreen.body(resource("/hostile/" + e.getKey())), e.getKey());
         }
+    }
+
+    private static final Finding BENEFICIARIES = new Finding(
+            "protected API response (beneficiary list, /v2/appointment/beneficiaries)", "$.beneficiaries");
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] gzip(byte[] b) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void body_beneficiariesSavedAsUtf16OrUtf32OrGzipOrWithABom_isRefusedAsInUtf8() throws IOException {
+        String text = new String(resource("/hostile/beneficiaries.json"), StandardCharsets.UTF_8);
+        Map<String, byte[]> saved = new LinkedHashMap<>();
+        saved.put("UTF-16LE with BOM (PowerShell >)", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                text.getBytes(StandardCharsets.UTF_16LE)));
+        saved.put("UTF-16BE without BOM", text.getBytes(StandardCharsets.UTF_16BE));
+        saved.put("UTF-32LE with BOM", concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0},
+                text.getBytes(java.nio.charset.Charset.forName("UTF-32LE"))));
+        saved.put("UTF-8 with BOM", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                text.getBytes(StandardCharsets.UTF_8)));
+        saved.put("gzip", gzip(text.getBytes(StandardCharsets.UTF_8)));
+
+        for (Map.Entry<String, byte[]> e : saved.entrySet()) {
+            assertEquals(Optional.of(BENEFICIARIES), PersonalDataScreen.body(e.getValue()), e.getKey());
+        }
+    }
+
+    @Test
+    void body_sampleSavedAsUtf16OrGzip_isStillClean() throws IOException {
+        byte[] sample = resource("/org/vaxslots/samples/cowin/calendarByDistrict_192-Rohtak_2021-05-04_index-id-14984568878.json");
+        String text = new String(sample, StandardCharsets.UTF_8);
+
+        assertEquals(Optional.empty(), PersonalDataScreen.body(text.getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals(Optional.empty(), PersonalDataScreen.body(gzip(sample)));
+    }
+
+    @Test
+    void body_gzipInsideGzip_isRefusedAsUnscreenable() throws IOException {
+        Optional<Finding> f = PersonalDataScreen.body(gzip(gzip("{\"centers\":[]}".getBytes(StandardCharsets.UTF_8))));
+
+        assertEquals(Optional.of(new Finding(PersonalDataScreen.UNSCREENABLE_KIND + " (gzip inside gzip)", "$")), f);
     }
 
     @Test
