@@ -220,9 +220,13 @@ public final class AuditJob {
         }
     }
 
+    /** fetches.source_file: the path of an imported file, screened as a path (see PersonalDataScreen.sourcePath). */
+    private static final String SOURCE_FILE_COLUMN = "source_file";
+
     private void value(Path file, String column, String value, long row) {
         values++;
-        Optional<PersonalDataScreen.Finding> kind = PersonalDataScreen.text(value);
+        Optional<PersonalDataScreen.Finding> kind = column.equals(SOURCE_FILE_COLUMN)
+                ? PersonalDataScreen.sourcePath(value) : PersonalDataScreen.text(value);
         if (kind.isPresent() && reported.add(file + "|" + column + "|" + kind.get().kind())) {
             findings.add(new Finding(rel(file), "column " + column, "a value looks like personal data: " + kind.get().kind()
                     + (row > 0 ? " (first at data row " + row + ")" : " (in the partition directory name)")));

@@ -20,6 +20,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.vaxslots.privacy.PersonalDataScreen;
+import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.raw.WarcArchiveReader;
 
 /**
@@ -70,7 +71,8 @@ final class RawAudit {
                 continue;
             }
             for (String v : h.getValue()) {
-                Optional<PersonalDataScreen.Finding> f = PersonalDataScreen.text(v);
+                Optional<PersonalDataScreen.Finding> f = h.getKey().equalsIgnoreCase(RawHeaders.SOURCE_FILE)
+                        ? PersonalDataScreen.sourcePath(v) : PersonalDataScreen.text(v);
                 if (f.isPresent()) {
                     sink.finding(at + ", WARC header " + h.getKey(), f.get().kind());
                     return;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.snapshot.Allowlist;
 
@@ -43,6 +44,7 @@ public final class PersonalDataScreen {
     /** The query parameters of the public endpoints; the protected twins' {@code vaccine} is not one. */
     private static final Set<String> PUBLIC_PARAMS = Set.of("district_id", "pincode", "center_id", "date", "lat", "long");
     private static final int PDF_MAGIC_WITHIN = 1024;
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("(?<![0-9])1[2-8][0-9]{11}(?![0-9])");
 
     private PersonalDataScreen() {}
 
@@ -180,6 +182,24 @@ public final class PersonalDataScreen {
         } catch (IllegalArgumentException e) {
             return s;
         }
+    }
+
+    /**
+     * The first sign of personal data in the path of an imported file or archive member (it is kept
+     * in raw/ and in {@code fetches.source_file}). A 13-digit run that reads as epoch milliseconds
+     * of 2008–2030, a scraper's time stamp ({@code 1619699400000.json}), is a time there, not a
+     * beneficiary id.
+     */
+    public static Optional<Finding> sourcePath(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        return TextSigns.first(EPOCH_MILLIS.matcher(path).replaceAll("T")).map(s -> new Finding(s.kind(), "file path"));
+    }
+
+    /** The path as it may be printed: itself, or {@code <path:N>} when it shows personal data. */
+    public static String printableSourcePath(String path) {
+        return sourcePath(path).isEmpty() ? path : "<path:" + path.length() + ">";
     }
 
     private static String printablePath(String path) {

@@ -58,6 +58,11 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
 
     @Override
     public void member(Member m) throws IOException {
+        Optional<PersonalDataScreen.Finding> inPath = PersonalDataScreen.sourcePath(m.path());
+        if (inPath.isPresent()) {
+            refuse(m, inPath.get());
+            return;
+        }
         Asked asked = m.capture() != null ? fromCapture(m) : fromFile(m);
         if (asked == null) {
             return;
@@ -192,7 +197,8 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
 
     /** The member as a user finds it: its path, and for a WARC capture the record's id there. */
     private static String where(Member m) {
-        return m.capture() == null ? m.path() : m.path() + " record " + m.capture().recordId();
+        String path = PersonalDataScreen.printableSourcePath(m.path());
+        return m.capture() == null ? path : path + " record " + m.capture().recordId();
     }
 
     private static void writeCapture(WarcArchiveWriter writer, Member.Capture c, Map<String, String> fields)

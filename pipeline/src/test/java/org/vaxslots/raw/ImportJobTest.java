@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
+import org.vaxslots.audit.AuditJob;
 import org.vaxslots.ingest.ImportInput;
 import org.vaxslots.ingest.Member;
 import org.vaxslots.model.Endpoint;
@@ -153,6 +154,27 @@ class ImportJobTest {
         assertEquals(List.of(), RawFiles.list(new DataRoot(data), "bot"));
         assertNoPersonalValue(refused);
         assertNoPersonalValue(skipping);
+    }
+
+    @Test
+    void import_phoneNumberInAFileName_refusedWithoutPrintingIt_epochMillisNameKeptAndAuditClean() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.write(in.resolve("9999999999_calendarByDistrict_192.json"), Samples.bytes(ROHTAK));
+        Files.write(in.resolve("1620108000000.json"), Samples.bytes(ROHTAK));
+        Path data = dir.resolve("data");
+
+        Cli.Run run = Cli.run("import", "--data-root", data.toString(), "--sweep-id", "named", "--skip-personal",
+                "--endpoint", "calendarByDistrict", "--param", "district_id=192", in.toString());
+        Cli.Run normalized = Cli.run("normalize", "--data-root", data.toString());
+        AuditJob.Result audit = AuditJob.run(data);
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("imported 1 capture(s) into sweep named"), run.out());
+        assertTrue(run.out().contains("refused, personal data or a non-public endpoint: 1 (phone number: 1)"), run.out());
+        assertTrue(run.err().contains("refused <path:38>: phone number at file path"), run.err());
+        assertNoPersonalValue(run);
+        assertEquals(0, normalized.exit(), normalized.err());
+        assertEquals(List.of(), audit.findings());
     }
 
     @Test
