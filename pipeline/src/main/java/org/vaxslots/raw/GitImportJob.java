@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.netpreserve.jwarc.WarcDigest;
@@ -15,6 +16,7 @@ import org.vaxslots.ingest.ImportInput;
 import org.vaxslots.ingest.Member;
 import org.vaxslots.ingest.NamePattern;
 import org.vaxslots.model.Endpoint;
+import org.vaxslots.privacy.PersonalDataScreen;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
 
@@ -74,6 +76,9 @@ public final class GitImportJob {
         List<String> sweeps = new ArrayList<>();
         int[] counts = new int[4];
         try (GitHistory history = GitHistory.open(request.repository())) {
+            if (!request.skipPersonal()) {
+                screenFirst(root, history, matching(request.namePattern()));
+            }
             history.walk(matching(request.namePattern()), request.wholeTree(), commit -> {
                 if (!RawFiles.list(root, commit.sweepId()).isEmpty()) {
                     counts[3]++;
@@ -91,6 +96,31 @@ public final class GitImportJob {
             });
         }
         return new Result(List.copyOf(sweeps), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * Without --skip-personal a refusal must leave raw/ as it was, but each commit is published as
+     * its own sweep: so every file the run would archive is screened first, in a walk of its own
+     * (each blob is then read twice), and the first finding stops the run before any commit is.
+     */
+    private static void screenFirst(DataRoot root, GitHistory history, Predicate<String> matches) throws IOException {
+        history.walk(matches, false, commit -> {
+            if (!RawFiles.list(root, commit.sweepId()).isEmpty()) {
+                return;
+            }
+            for (GitHistory.File file : commit.files()) {
+                Optional<PersonalDataScreen.Finding> f = PersonalDataScreen.sourcePath(file.path());
+                if (f.isEmpty()) {
+                    f = PersonalDataScreen.body(history.read(file.blobId()));
+                }
+                if (f.isPresent()) {
+                    throw new ImportRefusedException("refused " + PersonalDataScreen.printableSourcePath(file.path())
+                            + " of commit " + commit.commitId().substring(0, 7) + ": " + f.get().describe()
+                            + " (personal data or a non-public endpoint never enters raw/); nothing was archived."
+                            + " Remove it from the repository's history, or pass --skip-personal to archive the rest");
+                }
+            }
+        });
     }
 
     /** A commit's files as import members, read from the repository one at a time. */

@@ -1,10 +1,12 @@
 package org.vaxslots.raw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -72,6 +74,17 @@ class GitImportJobTest {
         List<String> args = new ArrayList<>(List.of("import", "--data-root", data.toString(), "--git", repo.dir().toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** Sweeps with published raw files, in name order. */
+    private List<String> published() throws IOException {
+        List<String> published = new ArrayList<>();
+        for (String sweep : RawFiles.sweeps(new DataRoot(data))) {
+            if (!RawFiles.list(new DataRoot(data), sweep).isEmpty()) {
+                published.add(sweep);
+            }
+        }
+        return published;
     }
 
     private void normalize() {
@@ -226,20 +239,18 @@ class GitImportJobTest {
         }
 
         Cli.Run stopped = importGit();
+        List<String> publishedAfterStop = published();
         Cli.Run skipping = importGit("--skip-personal");
 
         assertEquals(1, stopped.exit());
-        assertTrue(stopped.err().startsWith("vaxslots: error: refused " + leak + ": "), stopped.err());
-        List<String> published = new ArrayList<>();
-        for (String sweep : RawFiles.sweeps(new DataRoot(data))) {
-            if (!RawFiles.list(new DataRoot(data), sweep).isEmpty()) {
-                published.add(sweep);
-            }
-        }
-        assertEquals(List.of(first, merge, third), published);
+        assertTrue(stopped.err().startsWith("vaxslots: error: refused " + leak + " of commit "), stopped.err());
+        assertTrue(stopped.err().contains("nothing was archived"), stopped.err());
+        assertFalse(stopped.err().contains("9xxxxxxxx1"), stopped.err());
+        assertEquals(List.of(), publishedAfterStop);
         assertEquals(0, skipping.exit(), skipping.err());
-        assertTrue(skipping.out().startsWith("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) archived,"
-                + " 1 refused (personal data); 3 commit(s) already imported\n"), skipping.out());
+        assertTrue(skipping.out().startsWith("imported 3 commit(s) of " + repo.dir() + " as sweeps: "), skipping.out());
+        assertTrue(skipping.out().contains(" 1 refused (personal data)"), skipping.out());
+        assertEquals(List.of(first, merge, third), published());
     }
 
     @Test
