@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -27,6 +28,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
+import org.vaxslots.ingest.Member;
 
 /**
  * The captures of a git-scraping repository, where each commit is one run of a scraper: walks the
@@ -152,10 +154,16 @@ public final class GitHistory implements AutoCloseable {
         }
     }
 
-    /** The bytes of a blob, exactly as committed. */
+    /** The bytes of a blob, exactly as committed; one past {@link Member#MAX_BYTES} is an error, as in an archive. */
     public byte[] read(String blobId) throws IOException {
         try (ObjectReader reader = repository.newObjectReader()) {
-            return reader.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8);
+            ObjectLoader blob = reader.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB);
+            if (blob.getSize() > Member.MAX_BYTES) {
+                throw new IOException("blob " + blobId + " of " + repository.getDirectory() + " is larger than "
+                        + (Member.MAX_BYTES >> 20) + " MiB, more than any Co-WIN response: leave its path out with"
+                        + " --name-pattern");
+            }
+            return blob.getCachedBytes(Member.MAX_BYTES);
         }
     }
 
