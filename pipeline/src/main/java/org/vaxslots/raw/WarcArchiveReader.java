@@ -18,6 +18,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
+import org.vaxslots.privacy.PersonalDataScreen;
 
 /**
  * Reads the responses of one raw WARC file in order: {@code resource} records (imports),
@@ -29,6 +30,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * thrown: the records before it are good data.
  */
 public final class WarcArchiveReader {
+    private static final int DAMAGE_MESSAGE_CHARS = 120;
+
     /** Decoded bodies above this are cut at the cap and fail to parse: a guard against gzip bombs. */
     public static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
@@ -55,7 +58,7 @@ public final class WarcArchiveReader {
                     offset = reader.position();
                 } catch (IOException | RuntimeException e) {
                     onDamage.accept(new ArchiveDamage(rawFile, offset,
-                            "raw file unreadable from here on: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+                            "raw file unreadable from here on: " + damage(e)));
                     return;
                 }
                 WarcRecord record = next.get();
@@ -68,13 +71,24 @@ public final class WarcArchiveReader {
                     response = toResponse(file, rawFile, offset, (WarcTargetRecord) record);
                 } catch (IOException | RuntimeException e) {
                     onDamage.accept(new ArchiveDamage(rawFile, offset,
-                            "record unreadable, and so the rest of the file: " + e.getClass().getSimpleName()
-                                    + ": " + e.getMessage()));
+                            "record unreadable, and so the rest of the file: " + damage(e)));
                     return;
                 }
                 onResponse.accept(response);
             }
         }
+    }
+
+    /**
+     * What went wrong, for rejects.reason: a WARC parser's message quotes the bytes around the
+     * fault, so it is cut short and passed through the personal-data mask like any snippet.
+     */
+    private static String damage(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.length() > DAMAGE_MESSAGE_CHARS) {
+            message = message.substring(0, DAMAGE_MESSAGE_CHARS) + "…";
+        }
+        return e.getClass().getSimpleName() + ": " + PersonalDataScreen.maskSnippet(message);
     }
 
     private static ArchivedResponse toResponse(Path file, String rawFile, long offset, WarcTargetRecord record)
