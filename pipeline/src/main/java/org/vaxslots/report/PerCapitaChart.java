@@ -66,8 +66,8 @@ final class PerCapitaChart {
         }
     }
 
-    /** Top and bottom districts by open slots per 100k residents on the chart's day. */
-    static void draw(Connection c, Path file, Day day) throws SQLException, IOException {
+    /** Every district with a per-capita figure on the chart's day, highest first: what the chart draws from. */
+    static List<Bar> bars(Connection c, Day day) throws SQLException {
         List<Bar> bars = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
                 SELECT coalesce(district_name, 'district ' || district_id) || ', ' || coalesce(state_name, 'state unknown'), sum(open_capacity_per_100k)
@@ -83,6 +83,12 @@ final class PerCapitaChart {
                 }
             }
         }
+        return bars;
+    }
+
+    /** Top and bottom districts by open slots per 100k residents on the chart's day (all of them up to 20). */
+    static void draw(Connection c, Path file, Day day) throws SQLException, IOException {
+        List<Bar> bars = bars(c, day);
         List<Bar> shown = bars;
         boolean cut = bars.size() > 20;
         if (cut) {

@@ -36,4 +36,17 @@ class ReportJobDemoTest {
         assertTrue(rows.stream().allMatch(r -> !r.get("open_capacity_per_100k").isEmpty()),
                 "every Kerala district has a population and was read, so every row has a per-capita figure");
     }
+
+    @Test
+    void perCapitaChart_demo_namesEveryKeralaDistrictOnItsDay() throws Exception {
+        try (SqlLayers layers = SqlLayers.build(DemoRoot.shared(), null, null)) {
+            PerCapitaChart.Day day = PerCapitaChart.choose(layers.connection(), null);
+            List<PerCapitaChart.Bar> bars = PerCapitaChart.bars(layers.connection(), day);
+
+            assertEquals(14, day.districtsRead());
+            assertEquals(14, bars.size(), bars.toString());
+            assertTrue(bars.stream().allMatch(b -> b.label().endsWith(", Kerala")), bars.toString());
+            assertEquals(14, bars.stream().map(PerCapitaChart.Bar::label).distinct().count());
+        }
+    }
 }
