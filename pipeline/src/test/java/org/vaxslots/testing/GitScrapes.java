@@ -97,8 +97,12 @@ public final class GitScrapes {
 
     private static RevCommit commit(Git git, String message, Instant at) throws GitAPIException {
         PersonIdent scraper = new PersonIdent("scraper", "scraper@example.org", at, ZoneOffset.ofHoursMinutes(5, 30));
+        // Authored an hour before it was committed (as a rebased or amended scrape is): the import
+        // must take the committer time, and a test can tell the two apart.
+        PersonIdent author = new PersonIdent("scraper", "scraper@example.org", at.minusSeconds(3600),
+                ZoneOffset.ofHoursMinutes(5, 30));
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
-        return git.commit().setMessage(message).setAuthor(scraper).setCommitter(scraper).setSign(false).call();
+        return git.commit().setMessage(message).setAuthor(author).setCommitter(scraper).setSign(false).call();
     }
 }
