@@ -1,11 +1,11 @@
 -- notebooks-sql/marts/sweep_crawl_coverage.sql
 -- Grain: one row per sweep that fetched a district, or saw sessions, for the report range.
 -- Reads: int_district_fetches_classified, stg_sweep_district_sessions, stg_fetches,
--- int_sweep_district_lists. A district counts once per sweep, with the best outcome of its fetches:
+-- int_district_lists_chosen. A district counts once per sweep, with the best outcome of its fetches:
 -- ok, empty (valid, nothing listed: "no slots"), throttled (HTTP 403 or 429) or failed
 -- (http_error, network_error, invalid_body). An imported sweep whose requests carry district ids
 -- is counted exactly like a live one. crawl_coverage_pct = (ok + empty) / attempted.
--- The district list of the day (int_sweep_district_lists) is the sweep's own, the union of its
+-- The district list of the day (int_district_lists_chosen) is the sweep's own, the union of its
 -- districts answers (district_list 'sweep'), else the bundled list of 14 May 2021
 -- ('cowin_districts_2021-05-14'): districts_listed is its size and districts_not_attempted the
 -- districts of it the sweep never asked for, all three empty when the sweep fetched no district by id.
@@ -25,7 +25,7 @@ fetches AS (
 ),
 
 district_lists AS (
-    SELECT * FROM int_sweep_district_lists
+    SELECT * FROM int_district_lists_chosen
 ),
 
 list_sizes AS (

@@ -133,10 +133,10 @@ record PackFacts(
                         (WHERE asked.district_id IS NOT NULL) AS VARCHAR),
                     CAST(coalesce((SELECT min(asked_in_list) FROM per_sweep), 0) AS VARCHAR),
                     CAST(coalesce((SELECT max(asked_in_list) FROM per_sweep), 0) AS VARCHAR)
-                FROM (SELECT district_id, min(state_id) AS state_id FROM int_sweep_district_lists GROUP BY district_id) AS list
+                FROM (SELECT district_id, min(state_id) AS state_id FROM int_district_lists_chosen GROUP BY district_id) AS list
                 LEFT JOIN asked ON asked.district_id = list.district_id""");
         List<String> used = row(layers, """
-                WITH lists AS (SELECT DISTINCT sweep_id, district_list FROM int_sweep_district_lists)
+                WITH lists AS (SELECT DISTINCT sweep_id, district_list FROM int_district_lists_chosen)
                 SELECT CAST(count(*) FILTER (WHERE district_list = 'sweep') AS VARCHAR),
                     CAST(count(*) FILTER (WHERE district_list <> 'sweep') AS VARCHAR)
                 FROM lists""");

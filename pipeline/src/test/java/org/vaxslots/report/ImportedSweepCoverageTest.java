@@ -88,4 +88,36 @@ class ImportedSweepCoverageTest {
                 + " `sweep`), so it speaks for those states only. This is a partial capture of the districts listed: no figure"
                 + " here speaks for a district it never asked for."), readme);
     }
+
+    @Test
+    void report_oneSweepWithItsDistrictsAnswerOneWithout_eachAgainstItsListAndTheReadmeSaysBoth() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("Centers_304_24-05-2021.json"), "{\"centers\":[]}");
+        Path districts = dir.resolve("districts_17.json");
+        Files.writeString(districts, "{\"districts\":[{\"district_id\":304,\"district_name\":\"Kottayam\"}]}");
+        String root = dir.resolve("data").toString();
+        for (String sweep : List.of("may24", "may25")) {
+            Cli.Run calendars = Cli.run("import", "--data-root", root, "--sweep-id", sweep, "--as-of", "2021-05-24T05:00:00Z",
+                    "--endpoint", "calendarByDistrict", "--name-pattern", "Centers_{district_id}_{date}.json", in.toString());
+            assertEquals(0, calendars.exit(), calendars.err());
+        }
+        Cli.Run listed = Cli.run("import", "--data-root", root, "--sweep-id", "may24", "--as-of", "2021-05-24T05:00:00Z",
+                "--endpoint", "districts", "--param", "state_id=17", districts.toString());
+        assertEquals(0, listed.exit(), listed.err());
+        assertEquals(0, Cli.run("normalize", "--data-root", root).exit());
+
+        Cli.Run r = Cli.run("report", "--data-root", root, "--release", "may");
+
+        assertEquals(0, r.exit(), r.err());
+        Path pack = dir.resolve("data/reports/may");
+        Map<String, Map<String, String>> crawl = ReportJobTest.rowsBy(pack.resolve("crawl_coverage.csv"), "sweep_id");
+        assertEquals(List.of("sweep", "1", "0"), List.of(crawl.get("may24").get("district_list"),
+                crawl.get("may24").get("districts_listed"), crawl.get("may24").get("districts_not_attempted")));
+        assertEquals(List.of("cowin_districts_2021-05-14", "756", "755"), List.of(crawl.get("may25").get("district_list"),
+                crawl.get("may25").get("districts_listed"), crawl.get("may25").get("districts_not_attempted")));
+        String readme = Files.readString(pack.resolve("README.md"));
+        assertTrue(readme.contains("Against the district list of the day (the districts the sweeps' own districts answers"
+                + " listed for 1 sweep, Co-WIN's district list of 14 May 2021, bundled for the 1 without districts answers:"
+                + " 756 districts in 37 states), the sweeps together asked for 1 of the 756 districts"), readme);
+    }
 }

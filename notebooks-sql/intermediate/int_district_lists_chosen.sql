@@ -1,4 +1,4 @@
--- notebooks-sql/intermediate/int_sweep_district_lists.sql
+-- notebooks-sql/intermediate/int_district_lists_chosen.sql
 -- Grain: one row per sweep that fetched a district by id and district of that sweep's district list
 -- of the day.
 -- Reads: int_district_fetches_classified, stg_listed_districts, stg_ref_cowin_districts.
@@ -8,7 +8,7 @@
 -- against the bundled list of 14 May 2021 (district_list 'cowin_districts_2021-05-14'), the only
 -- list bundled and so the nearest in time for every sweep. state_id is the state the districts
 -- answer was asked for (the smallest, should two answers of a sweep disagree; null if not asked).
-CREATE OR REPLACE TABLE int_sweep_district_lists AS
+CREATE OR REPLACE TABLE int_district_lists_chosen AS
 WITH district_fetches AS (
     SELECT * FROM int_district_fetches_classified
 ),
