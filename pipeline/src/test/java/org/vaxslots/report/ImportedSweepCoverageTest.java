@@ -82,7 +82,7 @@ class ImportedSweepCoverageTest {
                 + Duck.table(Path.of(root), "rejects")));
         String readme = Files.readString(pack.resolve("README.md"));
         assertTrue(readme.contains("Against the district list of the day (the districts the sweeps' own districts answers"
-                + " listed: 3 districts in 1 states), the sweeps together asked for 2 of the 3 districts, in 1 of the 1 states,"
+                + " listed: 3 districts in 1 state), the sweeps together asked for 2 of the 3 districts, in 1 of the 1 state,"
                 + " and never for 1; each sweep asked for 2 (`districts_listed` and `districts_not_attempted` in"
                 + " `crawl_coverage.csv`). A sweep's own list holds the districts of the states it asked for (`district_list`"
                 + " `sweep`), so it speaks for those states only. This is a partial capture of the districts listed: no figure"
