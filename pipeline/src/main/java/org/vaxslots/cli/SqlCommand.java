@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Query the tables with DuckDB. Views: fetches, centers, sessions, rejects, schema_events, and",
-                "once `compact` has run session_history and sweep_district_sessions (each also as stg_<table>).",
+        description = {"Query the tables with DuckDB. Views: fetches, centers, sessions, rejects, schema_events,",
+                "listed_districts, and once `compact` has run session_history and sweep_district_sessions",
+                "(each also as stg_<table>).",
                 "With no -c or --file, an interactive prompt",
                 "(statements end with ';', quit with .quit or end of input)."})
 final class SqlCommand implements Callable<Integer> {
