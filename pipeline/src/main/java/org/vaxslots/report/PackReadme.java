@@ -226,8 +226,8 @@ final class PackReadme {
               (`62.5`, `0.7000000000000028`) or below zero. Such a session is kept, not rejected: its
               capacity columns hold the floor of the value sent (0 for a negative one), since half a slot
               cannot be booked; `sessions.is_capacity_rounded` marks a floored one and
-              `sessions.capacity_as_sent` keeps every changed value as sent. A capacity sum is at most 1 lower per rounded field than the sum
-              of the values sent, and a session sent with less than 1 counts as not open. {rounding}
+              `sessions.capacity_as_sent` keeps every changed value as sent. A capacity sum is at
+              most 1 lower per rounded field than the sum of the values sent, and a session sent with less than 1 counts as not open. {rounding}
             - **One day's numbers can grow.** A later sweep can still list more sessions for a day; a pack
               for a day is final only once sweeps past that day are included.
 
