@@ -1,14 +1,14 @@
 -- notebooks-sql/marts/sweep_crawl_coverage.sql
 -- Grain: one row per sweep that fetched a district, or saw sessions, for the report range.
 -- Reads: int_district_fetches_classified, stg_sweep_district_sessions, stg_fetches,
--- stg_ref_cowin_districts. A district counts once per sweep, with the best outcome of its fetches:
+-- int_district_lists_chosen. A district counts once per sweep, with the best outcome of its fetches:
 -- ok, empty (valid, nothing listed: "no slots"), throttled (HTTP 403 or 429) or failed
 -- (http_error, network_error, invalid_body). An imported sweep whose requests carry district ids
 -- is counted exactly like a live one. crawl_coverage_pct = (ok + empty) / attempted.
--- The district list of the day is Co-WIN's list of 14 May 2021 (the one bundled; the tables do not
--- keep a sweep's own states and districts answers): districts_listed is its size and
--- districts_not_attempted the districts of it the sweep never asked for, both empty when the sweep
--- fetched no district by id.
+-- The district list of the day (int_district_lists_chosen) is the sweep's own, the union of its
+-- districts answers (district_list 'sweep'), else the bundled list of 14 May 2021
+-- ('cowin_districts_2021-05-14'): districts_listed is its size and districts_not_attempted the
+-- districts of it the sweep never asked for, all three empty when the sweep fetched no district by id.
 CREATE OR REPLACE TABLE sweep_crawl_coverage AS
 WITH district_fetches AS (
     SELECT * FROM int_district_fetches_classified
@@ -24,13 +24,17 @@ fetches AS (
     SELECT * FROM stg_fetches
 ),
 
-district_list AS (
-    SELECT * FROM stg_ref_cowin_districts
+district_lists AS (
+    SELECT * FROM int_district_lists_chosen
 ),
 
-list_size AS (
-    SELECT count(DISTINCT district_id) AS districts_listed
-    FROM district_list
+list_sizes AS (
+    SELECT
+        sweep_id,
+        min(district_list) AS district_list,
+        count(DISTINCT district_id) AS districts_listed
+    FROM district_lists
+    GROUP BY sweep_id
 ),
 
 attempted_in_list AS (
@@ -38,8 +42,9 @@ attempted_in_list AS (
         district_fetches.sweep_id,
         count(DISTINCT district_fetches.district_id) AS districts_attempted_in_list
     FROM district_fetches
-    INNER JOIN district_list
-        ON district_list.district_id = district_fetches.district_id
+    INNER JOIN district_lists
+        ON district_lists.sweep_id = district_fetches.sweep_id
+        AND district_lists.district_id = district_fetches.district_id
     GROUP BY district_fetches.sweep_id
 ),
 
@@ -93,13 +98,10 @@ final AS (
         coalesce(session_districts.districts_with_sessions, 0) AS districts_with_sessions,
         round(100.0 * (district_counts.districts_ok + district_counts.districts_empty)
             / nullif(district_counts.districts_attempted, 0), 1) AS crawl_coverage_pct,
-        CASE WHEN district_counts.districts_attempted > 0 THEN 'cowin_districts_2021-05-14' END AS district_list,
-        CASE WHEN district_counts.districts_attempted > 0 THEN list_size.districts_listed END AS districts_listed,
-        CASE WHEN district_counts.districts_attempted > 0
-            THEN list_size.districts_listed - coalesce(attempted_in_list.districts_attempted_in_list, 0)
-        END AS districts_not_attempted
+        list_sizes.district_list,
+        list_sizes.districts_listed,
+        list_sizes.districts_listed - coalesce(attempted_in_list.districts_attempted_in_list, 0) AS districts_not_attempted
     FROM sweeps
-    CROSS JOIN list_size
     INNER JOIN sweep_times
         ON sweep_times.sweep_id = sweeps.sweep_id
     LEFT JOIN district_counts
@@ -108,6 +110,8 @@ final AS (
         ON session_districts.sweep_id = sweeps.sweep_id
     LEFT JOIN attempted_in_list
         ON attempted_in_list.sweep_id = sweeps.sweep_id
+    LEFT JOIN list_sizes
+        ON list_sizes.sweep_id = sweeps.sweep_id
 )
 
 SELECT * FROM final;

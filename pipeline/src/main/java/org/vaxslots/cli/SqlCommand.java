@@ -19,8 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Query the tables with DuckDB. Views: fetches, centers, sessions, rejects, schema_events, and",
-                "once `compact` has run session_history and sweep_district_sessions (each also as stg_<table>).",
+        description = {"Query the tables with DuckDB. Views: fetches, centers, sessions, rejects, schema_events,",
+                "listed_districts, and once `compact` has run session_history and sweep_district_sessions",
+                "(each also as stg_<table>).",
                 "With no -c or --file, a prompt: arrow keys edit and recall, Tab completes table and column names,",
                 "statements end with ';' and may span lines, .tables and .schema TABLE list what there is,",
                 "Ctrl-C cancels a running query, .quit, .exit or Ctrl-D leave. History is kept in",

@@ -26,7 +26,7 @@ import org.vaxslots.store.DataRootLock;
  *       normalized (all of them with --rebuild); done before the pipeline is built.</li>
  *   <li>SpreadSweeps: one sweep per element, spread over the workers.</li>
  *   <li>StageSweep: parse every response of the sweep and write its fetches, centers, sessions,
- *       rejects and schema_events to a private staging directory.</li>
+ *       rejects, schema_events and listed_districts to a private staging directory.</li>
  *   <li>PublishSweep: move each staged partition into tables/ in one rename, then mark the
  *       sweep as normalized.</li>
  * </ol>

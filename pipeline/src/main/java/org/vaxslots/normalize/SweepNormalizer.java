@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.vaxslots.model.CenterRow;
+import org.vaxslots.model.DistrictRow;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.RejectRow;
 import org.vaxslots.model.SessionRow;
@@ -33,8 +34,9 @@ import org.vaxslots.store.Digests;
 /**
  * Normalizes one sweep: reads its raw WARC files in name order and writes one Parquet file per
  * table into a private staging directory. Rows stream from the raw records to the files; nothing
- * of the sweep is held in memory but one response and the schema-event tally. The staged files
- * are published by {@link SweepPublisher}.
+ * of the sweep is held in memory but one response and the schema-event tally. Every table gets a
+ * file, with no rows when the sweep had none (listed_districts of a sweep without districts
+ * answers). The staged files are published by {@link SweepPublisher}.
  */
 public final class SweepNormalizer {
 
@@ -124,6 +126,9 @@ public final class SweepNormalizer {
             }
             for (SessionRow s : parsed.sessions()) {
                 writers.get(Table.SESSIONS).write(tableRows.session(ctx, s));
+            }
+            for (DistrictRow d : parsed.districts()) {
+                writers.get(Table.LISTED_DISTRICTS).write(TableRows.listedDistrict(ctx, d));
             }
             for (RecordProblem p : parsed.problems()) {
                 writers.get(Table.REJECTS).write(TableRows.reject(sweepId, new RejectRow(response.rawFile(),

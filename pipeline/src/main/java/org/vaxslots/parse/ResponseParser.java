@@ -131,9 +131,13 @@ public final class ResponseParser {
                         }
                     }
                 }
-                case "states", "districts" -> {
-                    shape = name.equals("states") ? ParsedResponse.Shape.STATES : ParsedResponse.Shape.DISTRICTS;
+                case "states" -> {
+                    shape = ParsedResponse.Shape.STATES;
                     rows.countListed(p);
+                }
+                case "districts" -> {
+                    shape = ParsedResponse.Shape.DISTRICTS;
+                    rows.listDistricts(p);
                 }
                 case "errorCode" -> errorCode = p.getValueAsString();
                 case "error" -> error = p.getValueAsString();
@@ -170,7 +174,8 @@ public final class ResponseParser {
             }
             switch (shape) {
                 case CENTERS -> rows.calendarCenter(element, "[" + i + "]");
-                case STATES, DISTRICTS -> rows.countOne();
+                case STATES -> rows.countOne();
+                case DISTRICTS -> rows.listedDistrict(element, "[" + i + "]");
                 default -> {
                     rows.failWith(RejectReason.UNKNOWN_SHAPE, "array of elements that are not centers, states or districts");
                     return ParsedResponse.Shape.INVALID;

@@ -11,12 +11,14 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vaxslots.model.CenterRow;
+import org.vaxslots.model.DistrictRow;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.SchemaObservation;
@@ -57,6 +59,8 @@ final class RowCollector {
     private final List<SessionRow> sessions = new ArrayList<>();
     private final List<RecordProblem> problems = new ArrayList<>();
     private final Map<String, String> sessionPaths = new HashMap<>();
+    private final List<DistrictRow> listedDistricts = new ArrayList<>();
+    private final Set<Integer> listedIds = new HashSet<>();
     private int listed;
     private RejectReason invalidKind;
     private String invalidReason;
@@ -144,6 +148,37 @@ final class RowCollector {
         listed++;
     }
 
+    /** The elements of a districts answer's array, each a district or, without a district_id, a problem. */
+    void listDistricts(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            listedDistrict(p.readValueAsTree(), "districts[" + i++ + "]");
+        }
+    }
+
+    /** One element of a districts answer: kept when it has a district_id, once per id. */
+    void listedDistrict(JsonNode node, String recordPath) {
+        listed++;
+        try {
+            if (!node.isObject()) {
+                throw new BadRecordException(RejectReason.NOT_AN_OBJECT, "district is not a JSON object");
+            }
+            JsonFields f = new JsonFields(node, "districts[].", observer);
+            int districtId = f.requiredInt("district_id");
+            if (!listedIds.add(districtId)) {
+                throw new BadRecordException(RejectReason.DUPLICATE_ID,
+                        "district_id " + districtId + " appears twice in the response");
+            }
+            listedDistricts.add(new DistrictRow(districtId, f.text("district_name")));
+        } catch (BadRecordException e) {
+            problem(recordPath, e.kind(), e.getMessage(), node);
+        }
+    }
+
     void observe(String path, String event, String detail) {
         observer.record(path, event, detail);
     }
@@ -163,7 +198,7 @@ final class RowCollector {
 
     ParsedResponse result(ParsedResponse.Shape shape) {
         return new ParsedResponse(shape, true, List.copyOf(centers.values()), List.copyOf(sessions),
-                List.copyOf(problems), observer.observations(), listed);
+                List.copyOf(problems), observer.observations(), listed, List.copyOf(listedDistricts));
     }
 
     private CenterRow center(JsonFields f) throws BadRecordException {

@@ -93,9 +93,10 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
         String sha = Digests.sha256Hex(m.body());
         ImportFiles raw = files();
         if (raw.holds(identity, sha)) {
-            skipped++;
-            warn.accept("skipped " + where(m) + ": the same request is already archived in sweep " + sweepId
-                    + " with the same bytes (" + identity + ")");
+            if (skipped++ == 0) {
+                warn.accept("skipped " + where(m) + ": the same request is already archived in sweep " + sweepId
+                        + " with the same bytes (" + identity + "); every other such file is counted in the summary");
+            }
             return;
         }
         if (raw.holdsRequest(identity)) {

@@ -52,11 +52,26 @@ record PackFacts(
             long districtRowsWithGaps, long districtRows, DistrictList list) {}
 
     /**
-     * The sweeps' districts against the district list of the day: its size and states, how many of
-     * them at least one sweep asked for, in how many states, and the fewest and most one sweep asked for.
+     * The sweeps' districts against the district list of the day (each sweep's own districts answers
+     * when it has them, else the bundled list; the union over the sweeps): its size and states, how many
+     * of them at least one sweep asked for, in how many states, and the fewest and most one sweep asked for.
      */
-    record DistrictList(String name, long listed, long states, long asked, long statesAsked, long fewestPerSweep,
-            long mostPerSweep) {}
+    record DistrictList(String name, boolean sweepsOwn, long listed, long states, long asked, long statesAsked,
+            long fewestPerSweep, long mostPerSweep) {}
+
+    /** Which list of the day the sweeps were measured against (sweep_crawl_coverage.district_list). */
+    static String listName(long ownLists, long bundledLists) {
+        String bundled = "Co-WIN's district list of 14 May 2021, bundled";
+        String own = "the districts the sweeps' own districts answers listed";
+        if (ownLists == 0) {
+            return bundled;
+        }
+        if (bundledLists == 0) {
+            return own;
+        }
+        return own + " for " + ownLists + (ownLists == 1 ? " sweep" : " sweeps") + ", " + bundled + " for the "
+                + bundledLists + " without districts answers";
+    }
 
     List<String> sweepIds() {
         return sweeps.stream().map(Sweep::sweepId).toList();
@@ -118,9 +133,15 @@ record PackFacts(
                         (WHERE asked.district_id IS NOT NULL) AS VARCHAR),
                     CAST(coalesce((SELECT min(asked_in_list) FROM per_sweep), 0) AS VARCHAR),
                     CAST(coalesce((SELECT max(asked_in_list) FROM per_sweep), 0) AS VARCHAR)
-                FROM stg_ref_cowin_districts AS list
+                FROM (SELECT district_id, min(state_id) AS state_id FROM int_district_lists_chosen GROUP BY district_id) AS list
                 LEFT JOIN asked ON asked.district_id = list.district_id""");
-        DistrictList districtList = new DistrictList("Co-WIN's district list of 14 May 2021", Long.parseLong(list.get(0)),
+        List<String> used = row(layers, """
+                WITH lists AS (SELECT DISTINCT sweep_id, district_list FROM int_district_lists_chosen)
+                SELECT CAST(count(*) FILTER (WHERE district_list = 'sweep') AS VARCHAR),
+                    CAST(count(*) FILTER (WHERE district_list <> 'sweep') AS VARCHAR)
+                FROM lists""");
+        DistrictList districtList = new DistrictList(listName(Long.parseLong(used.get(0)), Long.parseLong(used.get(1))),
+                Long.parseLong(used.get(0)) > 0, Long.parseLong(list.get(0)),
                 Long.parseLong(list.get(1)), Long.parseLong(list.get(2)), Long.parseLong(list.get(3)), Long.parseLong(list.get(4)),
                 Long.parseLong(list.get(5)));
         Coverage coverage = new Coverage(Long.parseLong(cov.get(0)), cov.get(1), cov.get(2), Long.parseLong(cov.get(3)),

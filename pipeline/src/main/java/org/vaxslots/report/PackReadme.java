@@ -52,12 +52,15 @@ final class PackReadme {
     static String districtList(PackFacts.DistrictList l) {
         String perSweep = l.fewestPerSweep() == l.mostPerSweep() ? "each sweep asked for " + l.mostPerSweep()
                 : "one sweep asked for " + l.fewestPerSweep() + " to " + l.mostPerSweep();
-        return "Against the district list of the day (" + l.name() + ", bundled: " + l.listed() + " districts in " + l.states()
-                + " states), the sweeps together asked for " + l.asked() + " of the " + l.listed() + " districts, in "
-                + l.statesAsked() + " of the " + l.states() + " states, and never for " + (l.listed() - l.asked()) + "; "
+        String states = l.states() == 1 ? " state" : " states";
+        return "Against the district list of the day (" + l.name() + ": " + l.listed() + " districts in " + l.states()
+                + states + "), the sweeps together asked for " + l.asked() + " of the " + l.listed() + " districts, in "
+                + l.statesAsked() + " of the " + l.states() + states + ", and never for " + (l.listed() - l.asked()) + "; "
                 + perSweep + " (`districts_listed` and `districts_not_attempted` in `crawl_coverage.csv`)."
-                + (l.asked() < l.listed() ? " This is a partial capture of the country: no figure here speaks for a district"
-                        + " it never asked for." : "");
+                + (l.sweepsOwn() ? " A sweep's own list holds the districts of the states it asked for (`district_list`"
+                        + " `sweep`), so it speaks for those states only." : "")
+                + (l.asked() < l.listed() ? " This is a partial capture" + (l.sweepsOwn() ? " of the districts listed" : " of the country")
+                        + ": no figure here speaks for a district it never asked for." : "");
     }
 
     /** What the pack could not read, in all and per sweep, by reason_code (rejects_summary.csv). */
@@ -223,8 +226,8 @@ final class PackReadme {
               (`62.5`, `0.7000000000000028`) or below zero. Such a session is kept, not rejected: its
               capacity columns hold the floor of the value sent (0 for a negative one), since half a slot
               cannot be booked; `sessions.is_capacity_rounded` marks a floored one and
-              `sessions.capacity_as_sent` keeps every changed value as sent. A capacity sum is at most 1 lower per rounded field than the sum
-              of the values sent, and a session sent with less than 1 counts as not open. {rounding}
+              `sessions.capacity_as_sent` keeps every changed value as sent. A capacity sum is at
+              most 1 lower per rounded field than the sum of the values sent, and a session sent with less than 1 counts as not open. {rounding}
             - **One day's numbers can grow.** A later sweep can still list more sessions for a day; a pack
               for a day is final only once sweeps past that day are included.
 

@@ -54,6 +54,11 @@ public final class SqlLayers implements AutoCloseable {
         if (!Files.isDirectory(root.table("fetches")) || !Files.isDirectory(root.table("sessions"))) {
             throw new IllegalStateException("no tables under " + root.tables() + ": run `vaxslots normalize` first");
         }
+        if (!DuckDb.hasParquet(root.table("listed_districts"))) {
+            // Without it every sweep would silently be measured against the bundled district list.
+            throw new IllegalStateException("no table listed_districts under " + root.tables() + ": its sweeps were"
+                    + " normalized by an older vaxslots; run `vaxslots normalize`, which normalizes them again");
+        }
         List<String> index = index();
         WorkDirs.WorkDir work = WorkDirs.create(root.tmp(), "notebooks-sql-");
         Path refDir = work.path();

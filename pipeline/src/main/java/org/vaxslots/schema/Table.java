@@ -14,7 +14,8 @@ public enum Table {
     CENTERS("centers"),
     SESSIONS("sessions"),
     REJECTS("rejects"),
-    SCHEMA_EVENTS("schema_events");
+    SCHEMA_EVENTS("schema_events"),
+    LISTED_DISTRICTS("listed_districts");
 
     private final String tableName;
     private volatile Schema schema;

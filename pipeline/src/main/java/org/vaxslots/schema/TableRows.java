@@ -11,6 +11,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import org.vaxslots.model.CenterRow;
+import org.vaxslots.model.DistrictRow;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.RejectRow;
 import org.vaxslots.model.SessionRow;
@@ -111,6 +112,17 @@ public final class TableRows {
         r.put("reason_code", x.reasonCode());
         r.put("reason", x.reason());
         r.put("snippet", x.snippet());
+        return checked(r);
+    }
+
+    /** A district of a districts answer; the state is the one the request asked for. */
+    public static GenericRecord listedDistrict(FetchContext ctx, DistrictRow d) {
+        GenericRecord r = new GenericData.Record(Table.LISTED_DISTRICTS.schema());
+        r.put("sweep_id", ctx.sweepId());
+        r.put("fetch_id", ctx.fetchId());
+        r.put("state_id", ctx.stateId());
+        r.put("district_id", d.districtId());
+        r.put("district_name", d.districtName());
         return checked(r);
     }
 

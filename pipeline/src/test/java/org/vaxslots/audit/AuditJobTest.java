@@ -47,7 +47,7 @@ class AuditJobTest {
         AuditJob.Result r = AuditJob.run(DemoRoot.shared().root());
 
         assertEquals(List.of(), r.findings());
-        assertEquals(4 * 5 + 8, r.files(), "20 Parquet partitions (4 sweeps x 5 tables) and the pack's 8 CSVs");
+        assertEquals(4 * 6 + 8, r.files(), "24 Parquet partitions (4 sweeps x 6 tables) and the pack's 8 CSVs");
         assertTrue(r.values() > 100_000, "every cell was read: " + r.values());
     }
 

@@ -33,7 +33,7 @@ class AuditCommandTest {
         Cli.Run r = audit(root.toString());
 
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("audit " + root + ": 28 file(s), "), r.out());
+        assertTrue(r.out().startsWith("audit " + root + ": 32 file(s), "), r.out());
         assertTrue(r.out().contains(" value(s) checked; 4 raw file(s), "), r.out());
         assertTrue(r.out().trim().endsWith(" MB/s): clean"), r.out());
     }

@@ -155,7 +155,7 @@ class ArchivesTest {
         }
 
         assertEquals(expectedSessions, Duck.count("SELECT count(*) FROM " + Duck.table(zipRoot, "sessions")));
-        for (String table : List.of("fetches", "centers", "sessions", "rejects", "schema_events")) {
+        for (String table : List.of("fetches", "centers", "sessions", "rejects", "schema_events", "listed_districts")) {
             assertEquals(rows(zipRoot, table), rows(tgzRoot, table), table);
             assertEquals(rows(zipRoot, table), rows(folderRoot, table), table);
         }

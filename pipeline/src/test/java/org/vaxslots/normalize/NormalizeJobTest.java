@@ -210,6 +210,18 @@ class NormalizeJobTest {
                 + " session_date, as_of_at FROM " + Duck.table(root.root(), "sessions") + ") ORDER BY 1"));
     }
 
+    @Test
+    void normalize_sweepsWithoutDistrictsAnswers_emptyListedDistrictsPartitionEach() throws Exception {
+        List<List<Object>> sweeps = Duck.rows("SELECT DISTINCT sweep_id FROM " + Duck.table(root.root(), "fetches") + " ORDER BY 1");
+
+        assertEquals(List.of(List.of("bad"), List.of("samples")), sweeps);
+        for (List<Object> sweep : sweeps) {
+            assertTrue(Files.isRegularFile(root.tablePartition("listed_districts", (String) sweep.get(0))
+                    .resolve("part-00000.parquet")), sweep.toString());
+        }
+        assertEquals(0, Duck.count("SELECT count(*) FROM " + Duck.table(root.root(), "listed_districts")));
+    }
+
     private static long num(Object o) {
         return ((Number) o).longValue();
     }

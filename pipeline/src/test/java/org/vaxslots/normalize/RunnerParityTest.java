@@ -1,6 +1,7 @@
 package org.vaxslots.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ class RunnerParityTest {
                 List.of(Samples.writeTo(dir.resolve("in-b"), names.subList(6, 12)))), AS_OF, w -> { });
         raw = root.raw();
         direct = Trees.digests(normalize(root, "--runner=DirectRunner"));
+        assertTrue(direct.keySet().containsAll(List.of("listed_districts/sweep_id=a/part-00000.parquet",
+                "listed_districts/sweep_id=b/part-00000.parquet")), "every table of the sweeps compared: " + direct.keySet());
     }
 
     private static Path normalize(DataRoot root, String... runnerArgs) throws Exception {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vaxslots.model.CenterRow;
+import org.vaxslots.model.DistrictRow;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.SchemaObservation;
@@ -542,5 +543,49 @@ class ResponseParserTest {
             assertEquals(List.of(c[1], c[2]), List.of(r.problems().get(0).recordPath(), r.problems().get(0).kind().code()),
                     c[0]);
         }
+    }
+
+    @Test
+    void parse_districtsAnswer_listsEveryDistrictWithItsName() {
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.DISTRICTS, null), ("{\"districts\":[{\"district_id\":301,"
+                + "\"district_name\":\"Alappuzha\"},{\"district_id\":307,\"district_name\":\"Ernakulam \"}],\"ttl\":24}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(ParsedResponse.Shape.DISTRICTS, r.shape());
+        assertEquals(List.of(new DistrictRow(301, "Alappuzha"), new DistrictRow(307, "Ernakulam ")), r.districts());
+        assertEquals(2, r.listedCount());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void parse_districtWithoutIdOrTwice_isRejectedAndTheRestListed() {
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.DISTRICTS, null), ("{\"districts\":[{\"district_name\":\"Nowhere\"},"
+                + "{\"district_id\":301,\"district_name\":\"Alappuzha\"},{\"district_id\":301},7]}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(new DistrictRow(301, "Alappuzha")), r.districts());
+        assertEquals(List.of("districts[0] missing_field", "districts[2] duplicate_id", "districts[3] not_an_object"),
+                r.problems().stream().map(p -> p.recordPath() + " " + p.kind().code()).toList());
+        assertEquals(4, r.listedCount());
+    }
+
+    @Test
+    void parse_bareArrayOfDistricts_listsThem() {
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.DISTRICTS, null),
+                "[{\"district_id\":301,\"district_name\":\"Alappuzha\"},{\"district_name\":\"x\"}]".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(ParsedResponse.Shape.DISTRICTS, r.shape());
+        assertEquals(List.of(new DistrictRow(301, "Alappuzha")), r.districts());
+        assertEquals(List.of("[1] missing_field"), r.problems().stream().map(p -> p.recordPath() + " " + p.kind().code()).toList());
+    }
+
+    @Test
+    void parse_statesAnswer_listsNoDistricts() {
+        ParsedResponse r = PARSER.parse(ctx(Endpoint.STATES, null),
+                "{\"states\":[{\"state_id\":17,\"state_name\":\"Kerala\"}],\"ttl\":24}".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(ParsedResponse.Shape.STATES, r.shape());
+        assertEquals(1, r.listedCount());
+        assertEquals(List.of(), r.districts());
     }
 }

@@ -90,7 +90,8 @@ class ImportJobTest {
         assertNull(second.warcFile());
         assertArrayEquals(before, Files.readAllBytes(first.warcFile()));
         assertEquals(List.of("skipped " + ROHTAK + ": the same request is already archived in sweep s1 with the same bytes"
-                + " (request calendarByDistrict?date=04-05-2021&district_id=192)"), warnings);
+                + " (request calendarByDistrict?date=04-05-2021&district_id=192); every other such file is counted in the"
+                + " summary"), warnings);
     }
 
     @Test

@@ -98,7 +98,7 @@ class CompactJobTest {
         CompactJob.run(root, null, null);
         AuditJob.Result audit = AuditJob.run(root.root());
         assertEquals(List.of(), audit.findings());
-        assertEquals(5 * 5 + 1 + 2, audit.files(), "5 sweeps x 5 tables, sweep 3's second fetches file (the 403), 2 derived partitions");
+        assertEquals(5 * 6 + 1 + 2, audit.files(), "5 sweeps x 6 tables, sweep 3's second fetches file (the 403), 2 derived partitions");
     }
 
     @Test

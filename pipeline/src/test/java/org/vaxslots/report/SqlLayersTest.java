@@ -2,6 +2,7 @@ package org.vaxslots.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.store.DataRoot;
 
 /** notebooks-sql as a set of files: the index is complete and in order, and every file keeps the style contract. */
 class SqlLayersTest {
@@ -83,5 +86,17 @@ class SqlLayersTest {
         assertEquals(Files.readString(Path.of("src/main/resources/org/vaxslots/reference/cowin_districts_2021-05-14.csv")),
                 Files.readString(NOTEBOOKS.resolve("reference/cowin_districts_2021-05-14.csv")),
                 "notebooks-sql/reference/ keeps a copy for DuckDB; re-copy it when the parser's list changes");
+    }
+
+    @Test
+    void build_tablesOfAnOlderNormalizeWithoutListedDistricts_refusedNamingTheFix(@TempDir Path dir) throws IOException {
+        DataRoot root = new DataRoot(dir.resolve("data"));
+        Files.createDirectories(root.table("fetches"));
+        Files.createDirectories(root.table("sessions"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SqlLayers.build(root, null, null));
+
+        assertEquals("no table listed_districts under " + root.tables() + ": its sweeps were normalized by an older"
+                + " vaxslots; run `vaxslots normalize`, which normalizes them again", e.getMessage());
     }
 }

@@ -36,6 +36,7 @@ import org.vaxslots.testing.Duck;
  * garbage, a redirect to another host, district ids that are paths, and one good district after
  * them all. The crawler archives every attempt and goes on; normalize turns each bad body into a
  * fetches row with outcome invalid_body and a rejects row saying why, and the good district lands.
+ * The districts answer's path-like ids are rejects rows too; its numeric ones are listed_districts.
  */
 class HostileSourceTest {
     private static final int BOMB = 101;
@@ -203,11 +204,19 @@ class HostileSourceTest {
                 List.of(TRUNCATED_GZIP, "$", gzip, 2L),
                 List.of(EMPTY, "$", "empty body", 2L),
                 List.of(HUGE_JSON, "$", "body of 34603031 bytes is over the cap of 33554432", 1L),
-                List.of(GARBAGE, "$", "body is not valid JSON: Invalid UTF-8 middle byte 0xd at byte 2", 2L)),
+                List.of(GARBAGE, "$", "body is not valid JSON: Invalid UTF-8 middle byte 0xd at byte 2", 2L),
+                Arrays.asList(null, "districts[0]", "districts[].district_id should be a whole number but is a string of 16"
+                        + " characters", 1L),
+                Arrays.asList(null, "districts[1]", "districts[].district_id should be a whole number but is a string of 3"
+                        + " characters", 1L)),
                 Duck.rows("SELECT f.district_id, r.record_path, r.reason, count(*) FROM " + Duck.table(root.root(), "rejects")
                         + " r JOIN " + Duck.table(root.root(), "fetches") + " f USING (fetch_id) GROUP BY ALL ORDER BY 1"));
         assertEquals(List.of(List.of(1L, 0L)), Duck.rows("SELECT (SELECT count(*) FROM " + Duck.table(root.root(), "sessions")
                 + " WHERE center_id = 1234), (SELECT count(*) FROM " + Duck.table(root.root(), "rejects") + " WHERE fetch_id IS NULL)"),
                 "the good district after them all lands, and no record was given up as damage");
+        assertEquals(List.of(List.of(BOMB), List.of(TRUNCATED_GZIP), List.of(EMPTY), List.of(HUGE_JSON), List.of(GARBAGE),
+                List.of(REDIRECT), List.of(GOOD)), Duck.rows("SELECT district_id FROM "
+                + Duck.table(root.root(), "listed_districts") + " ORDER BY district_id"),
+                "the districts answer's numeric ids are listed; the two path-like ones are rejects above");
     }
 }

@@ -46,4 +46,20 @@ class DuckDbTest {
         assertEquals(247, published);
         assertEquals(0, halfPublished);
     }
+
+    @Test
+    void open_normalizedRoot_viewOfEveryTableNormalizeWrites() throws Exception {
+        DataRoot root = new DataRoot(dir.resolve("data"));
+        ImportJob.run(root, new ImportJob.Request("s", AS_OF, null, Map.of(),
+                List.of(Samples.writeTo(dir.resolve("in"), List.of(Samples.availabilityNames().get(5))))), AS_OF, w -> { });
+        NormalizeJob.run(PipelineOptionsFactory.fromArgs("--dataRoot=" + root.root()).as(NormalizeOptions.class));
+
+        try (DuckDb db = DuckDb.open(root); Statement st = db.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT string_agg(column_name, ',' ORDER BY column_index)"
+                        + " FROM duckdb_columns() WHERE table_name = 'listed_districts'")) {
+            rs.next();
+            assertEquals(List.of("fetches", "centers", "sessions", "rejects", "schema_events", "listed_districts"), db.tables());
+            assertEquals("sweep_id,fetch_id,state_id,district_id,district_name", rs.getString(1));
+        }
+    }
 }
