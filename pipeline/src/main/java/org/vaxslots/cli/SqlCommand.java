@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.sql.ResultPrinter;
+import org.vaxslots.sql.SqlPrompt;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Query the tables with DuckDB. Views: fetches, centers, sessions, rejects, schema_events,",
                 "listed_districts, and once `compact` has run session_history and sweep_district_sessions",
                 "(each also as stg_<table>).",
-                "With no -c or --file, an interactive prompt",
-                "(statements end with ';', quit with .quit or end of input)."})
+                "With no -c or --file, a prompt: arrow keys edit and recall, Tab completes table and column names,",
+                "statements end with ';' and may span lines, .tables and .schema TABLE list what there is,",
+                "Ctrl-C cancels a running query, .quit, .exit or Ctrl-D leave. History is kept in",
+                "$XDG_STATE_HOME/vaxslots/sql_history (default ~/.local/state/vaxslots/sql_history).",
+                "From a pipe, the same statements and dot commands are read from standard input."})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -65,27 +71,15 @@ final class SqlCommand implements Callable<Integer> {
         }
     }
 
+    /** On a terminal, the JLine prompt; from a pipe, statements read line by line as before. */
     private void prompt(DuckDb db) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        StringBuilder statement = new StringBuilder();
-        System.out.print("vaxslots> ");
-        System.out.flush();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            if (statement.isEmpty() && line.trim().equals(".quit")) {
-                return;
-            }
-            statement.append(line).append('\n');
-            if (line.trim().endsWith(";")) {
-                try {
-                    run(db, statement.toString());
-                } catch (SQLException e) {
-                    System.out.println("error: " + e.getMessage());
-                }
-                statement.setLength(0);
-            }
-            System.out.print(statement.isEmpty() ? "vaxslots> " : "      ..> ");
-            System.out.flush();
+        SqlPrompt prompt = new SqlPrompt(db.connection(), System.out, maxRows);
+        if (System.console() == null) {
+            prompt.read(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            return;
         }
-        System.out.println();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            prompt.interact(terminal, SqlPrompt.historyFile(System.getenv(), Path.of(System.getProperty("user.home"))));
+        }
     }
 }
