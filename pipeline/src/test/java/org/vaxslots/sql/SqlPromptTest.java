@@ -94,7 +94,7 @@ class SqlPromptTest {
     }
 
     private Path history() {
-        return SqlPrompt.historyFile(Map.of("XDG_STATE_HOME", state.toString()), Path.of("/nonexistent-home"));
+        return SqlPrompt.historyFile(Map.of("XDG_STATE_HOME", state.toString()), state.resolve("no-such-home"));
     }
 
     @Test
@@ -149,7 +149,8 @@ class SqlPromptTest {
 
     @Test
     void historyFile_withoutXdgStateHome_isUnderLocalState() {
-        assertEquals(Path.of("/home/u/.local/state/vaxslots/sql_history"), SqlPrompt.historyFile(Map.of(), Path.of("/home/u")));
+        Path home = state.resolve("home-u");
+        assertEquals(home.resolve(".local/state/vaxslots/sql_history"), SqlPrompt.historyFile(Map.of(), home));
     }
 
     @Test
