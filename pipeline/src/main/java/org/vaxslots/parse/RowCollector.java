@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,10 +43,6 @@ final class RowCollector {
             "vaccine", "slots");
     static final Set<String> FLAT_FIELDS = union(CENTER_FIELDS, SESSION_FIELDS, Set.of("fee"));
     static final Set<String> FLAT_EXPECTED = union(CENTER_EXPECTED, SESSION_EXPECTED, ordered("fee"));
-
-    /** Day first, as Co-WIN sends it; unpadded days and months were accepted by the API too. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private final FetchContext context;
     private final AgeGroups ageGroups;
@@ -247,7 +240,7 @@ final class RowCollector {
         if (sessionId.isBlank()) {
             throw new BadRecordException(RejectReason.EMPTY_ID, "session_id is empty");
         }
-        LocalDate date = date(f.requiredText("date"));
+        LocalDate date = SessionDates.parse(f.requiredText("date"));
         Capacities capacities = Capacities.read(f);
         int minAge = f.requiredInt("min_age_limit");
         Integer maxAge = f.intValue("max_age_limit");
@@ -297,47 +290,6 @@ final class RowCollector {
             }
         }
         return new Slots(List.copyOf(times), seats);
-    }
-
-    private static LocalDate date(String text) throws BadRecordException {
-        LocalDate usual = ddMmYyyy(text);
-        if (usual != null) {
-            return usual;
-        }
-        try {
-            return LocalDate.parse(text.trim(), DATE);
-        } catch (DateTimeParseException e) {
-            throw new BadRecordException(RejectReason.BAD_DATE, "date " + RejectSnippets.dateText(text) + " is not dd-MM-yyyy");
-        }
-    }
-
-    /**
-     * The form nearly every session date has, "dd-MM-yyyy", read without the formatter (it was a
-     * tenth of the parse time); null for anything else, which the formatter then reads or rejects.
-     */
-    private static LocalDate ddMmYyyy(String t) {
-        if (t.length() != 10 || t.charAt(2) != '-' || t.charAt(5) != '-') {
-            return null;
-        }
-        int day = digits(t, 0, 2);
-        int month = digits(t, 3, 5);
-        int year = digits(t, 6, 10);
-        if (day < 1 || month < 1 || month > 12 || year < 0 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDate.of(year, month, day);
-    }
-
-    private static int digits(String t, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     private void addSession(SessionRow row, String path) throws BadRecordException {
