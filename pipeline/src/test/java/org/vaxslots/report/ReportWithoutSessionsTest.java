@@ -20,14 +20,20 @@ class ReportWithoutSessionsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void report_overSweepsThatListedNoSession_buildsAPackOfEmptyAnswers() throws Exception {
+    /** One recorded file imported as sweep e1 (as of 24 May 2021, 05:00 UTC) and normalized; the data root. */
+    private String importAndNormalize(String fileName, String body) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Files.writeString(in.resolve("calendarByDistrict_district_id=290_date=24-05-2021.json"), "{\"centers\":[]}");
+        Files.writeString(in.resolve(fileName), body);
         String root = dir.resolve("data").toString();
         assertEquals(0, Cli.run("import", "--data-root", root, "--sweep-id", "e1", "--as-of", "2021-05-24T05:00:00Z",
                 in.toString()).exit());
         assertEquals(0, Cli.run("normalize", "--data-root", root).exit());
+        return root;
+    }
+
+    @Test
+    void report_overSweepsThatListedNoSession_buildsAPackOfEmptyAnswers() throws Exception {
+        String root = importAndNormalize("calendarByDistrict_district_id=290_date=24-05-2021.json", "{\"centers\":[]}");
 
         Cli.Run r = Cli.run("report", "--data-root", root, "--release", "empty");
 
@@ -41,12 +47,7 @@ class ReportWithoutSessionsTest {
 
     @Test
     void report_districtThatAnsweredNothing_hasARowOfZerosPerDayOfItsWindowAndStandardAgeGroup() throws Exception {
-        Path in = Files.createDirectories(dir.resolve("in"));
-        Files.writeString(in.resolve("calendarByDistrict_304-Kottayam_2021-05-24_s1.json"), "{\"centers\":[]}");
-        String root = dir.resolve("data").toString();
-        assertEquals(0, Cli.run("import", "--data-root", root, "--sweep-id", "e1", "--as-of", "2021-05-24T05:00:00Z",
-                in.toString()).exit());
-        assertEquals(0, Cli.run("normalize", "--data-root", root).exit());
+        String root = importAndNormalize("calendarByDistrict_304-Kottayam_2021-05-24_s1.json", "{\"centers\":[]}");
 
         Cli.Run r = Cli.run("report", "--data-root", root, "--release", "empty");
 
@@ -70,12 +71,7 @@ class ReportWithoutSessionsTest {
 
     @Test
     void report_districtIdInNoList_rowsOfZerosWithoutNamesOrPerCapitaAndNoStateRow() throws Exception {
-        Path in = Files.createDirectories(dir.resolve("in"));
-        Files.writeString(in.resolve("findByDistrict_9999-Unknown_2021-05-24_s1.json"), "{\"sessions\":[]}");
-        String root = dir.resolve("data").toString();
-        assertEquals(0, Cli.run("import", "--data-root", root, "--sweep-id", "e1", "--as-of", "2021-05-24T05:00:00Z",
-                in.toString()).exit());
-        assertEquals(0, Cli.run("normalize", "--data-root", root).exit());
+        String root = importAndNormalize("findByDistrict_9999-Unknown_2021-05-24_s1.json", "{\"sessions\":[]}");
 
         Cli.Run r = Cli.run("report", "--data-root", root, "--release", "unknown");
 
