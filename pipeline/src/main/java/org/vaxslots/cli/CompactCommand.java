@@ -1,7 +1,7 @@
 package org.vaxslots.cli;
 
 import java.util.concurrent.Callable;
-import org.vaxslots.report.CompactJob;
+import org.vaxslots.compact.CompactJob;
 import org.vaxslots.store.DataRootLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

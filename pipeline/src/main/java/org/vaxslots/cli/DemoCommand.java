@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import org.vaxslots.model.Durations;
 import org.vaxslots.model.RateLimit;
 import org.vaxslots.normalize.NormalizeJob;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.report.ReportJob;
 import org.vaxslots.simulator.SimClock;
 import org.vaxslots.simulator.SimulatorConfig;

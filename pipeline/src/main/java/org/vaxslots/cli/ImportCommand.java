@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.vaxslots.ingest.ImportInput;
 import org.vaxslots.ingest.NamePattern;
 import org.vaxslots.model.Endpoint;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

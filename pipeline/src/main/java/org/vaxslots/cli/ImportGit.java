@@ -3,7 +3,7 @@ package org.vaxslots.cli;
 import java.time.Instant;
 import java.util.List;
 import org.vaxslots.ingest.NamePattern;
-import org.vaxslots.raw.GitImportJob;
+import org.vaxslots.ingest.GitImportJob;
 
 /** {@code import --git REPO [--git-tree]}: the options that go with a repository, and the run's summary. */
 final class ImportGit {

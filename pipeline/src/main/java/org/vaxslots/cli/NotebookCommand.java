@@ -2,7 +2,7 @@ package org.vaxslots.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vaxslots.report.NotebookRunner;
+import org.vaxslots.sql.NotebookRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -39,7 +39,7 @@ public final class SweepCatalog {
         }
         // A rebuild killed between moving a partition aside and renaming the new one in leaves the
         // old marker: it vouches for the sweep only while every partition is in place.
-        for (Table t : Table.values()) {
+        for (Table t : Table.normalized()) {
             if (!Files.isRegularFile(root.tablePartition(t.tableName(), sweepId).resolve(SweepPublisher.PART_FILE))) {
                 return false;
             }

@@ -62,7 +62,7 @@ public final class SweepNormalizer {
         TableRows tableRows = new TableRows();
         long[] responses = {0};
         try {
-            for (Table t : Table.values()) {
+            for (Table t : Table.normalized()) {
                 Path dir = staging.resolve(t.tableName());
                 Files.createDirectories(dir);
                 writers.put(t, ParquetTableWriter.create(dir.resolve(SweepPublisher.PART_FILE), t));

@@ -30,7 +30,7 @@ public final class SweepPublisher {
         // its partitions are new: readers skip it meanwhile, and a kill in between leaves it pending
         // rather than marked done over a mix of old and new partitions.
         Files.deleteIfExists(root.normalizedMarker(result.sweepId()));
-        for (Table t : Table.values()) {
+        for (Table t : Table.normalized()) {
             Path target = root.tablePartition(t.tableName(), result.sweepId());
             Path aside = null;
             if (Files.exists(target)) {

@@ -36,11 +36,17 @@ final class Charts {
 
     private Charts() {}
 
-    static void writeAll(Connection c, Path dir, PerCapitaChart.Day day) throws SQLException, IOException {
+    /** Draws the three charts into {@code dir}; returns them in page order. */
+    static List<ChartImage> writeAll(Connection c, Path dir, PerCapitaChart.Day day) throws SQLException, IOException {
         System.setProperty("java.awt.headless", "true");
         PerCapitaChart.draw(c, dir.resolve(PER_100K), day);
         heatMap(c, dir.resolve(HEAT_MAP));
         crawl(c, dir.resolve(CRAWL));
+        // SVG and the data tables come with the JFreeChart drawing (issue 15); until then the page shows the PNGs.
+        return List.of(
+                new ChartImage(PER_100K, "Open slots per 100,000 people, by district", "Bar chart of open slots per 100,000 people by district and age group on " + day.date() + ".", null, List.of(), List.of()),
+                new ChartImage(HEAT_MAP, "Open slots by hour of day (IST)", "Heat map of mean open slots by district and hour of day.", null, List.of(), List.of()),
+                new ChartImage(CRAWL, "Crawl coverage", "Chart of how many districts each sweep read.", null, List.of(), List.of()));
     }
 
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.sql.SqlLayers;
 
 /** What the README and the manifest say about a pack: its inputs, range, coverage and files. */
 record PackFacts(

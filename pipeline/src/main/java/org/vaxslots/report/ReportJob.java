@@ -24,6 +24,9 @@ import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
 import org.vaxslots.store.WorkDirs;
+import org.vaxslots.compact.CompactJob;
+import org.vaxslots.sql.Checks;
+import org.vaxslots.sql.SqlLayers;
 
 /**
  * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts and manifest.json,

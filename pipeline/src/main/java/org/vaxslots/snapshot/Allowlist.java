@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.vaxslots.model.Endpoint;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 
 /**
  * The only requests the crawler can make: GETs of the public, non-personal endpoints below one

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.model.RateLimit;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.SweepIds;

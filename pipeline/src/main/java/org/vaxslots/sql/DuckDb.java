@@ -60,7 +60,7 @@ public final class DuckDb implements AutoCloseable {
         List<String> created = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SET file_search_path = '" + root.root().toString().replace("'", "''") + "'");
-            for (Table t : Table.values()) {
+            for (Table t : Table.normalized()) {
                 if (hasParquet(root.table(t.tableName()))) {
                     st.execute(stagingSql(t));
                     st.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM stg_" + t.tableName());

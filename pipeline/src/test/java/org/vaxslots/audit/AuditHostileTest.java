@@ -26,7 +26,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcWriter;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Cli;
 import org.vaxslots.testing.DemoRoot;

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.model.Endpoint;
-import org.vaxslots.raw.ImportJob;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Cli;
 import org.vaxslots.testing.Duck;

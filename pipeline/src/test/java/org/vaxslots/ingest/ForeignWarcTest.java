@@ -33,7 +33,6 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.vaxslots.raw.ArchivedResponse;
-import org.vaxslots.raw.ImportJob;
 import org.vaxslots.raw.RawFiles;
 import org.vaxslots.raw.WarcArchiveReader;
 import org.vaxslots.store.DataRoot;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.cli.Main;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Duck;

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Samples;
 

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Samples;
 import org.vaxslots.testing.Trees;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Mutations;
 import org.vaxslots.testing.Samples;
+import org.vaxslots.ingest.ImportJob;
 
 /**
  * Seeded mutations of a real WARC file (three imported samples): the reader never throws, and

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Samples;
+import org.vaxslots.ingest.ImportJob;
 
 class WarcArchiveReaderTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");

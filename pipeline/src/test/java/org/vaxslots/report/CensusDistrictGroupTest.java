@@ -1,5 +1,6 @@
 package org.vaxslots.report;
 
+import org.vaxslots.testing.SweepHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.normalize.NormalizeJob;
 import org.vaxslots.normalize.NormalizeOptions;
-import org.vaxslots.raw.ImportJob;
+import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.store.DataRoot;
 
 /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.sql.SqlLayers;
 
 /**
  * The reference layers alone (reference/*.csv, staging/stg_ref_*.sql, int_districts_crosswalked)

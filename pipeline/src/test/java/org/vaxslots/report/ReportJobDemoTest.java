@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.vaxslots.testing.DemoRoot;
+import org.vaxslots.sql.SqlLayers;
 
 /**
  * The pack `vaxslots demo` writes (simulator, Kerala's 14 districts, every one read in every sweep):

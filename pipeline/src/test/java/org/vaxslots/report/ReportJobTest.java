@@ -1,5 +1,8 @@
 package org.vaxslots.report;
 
+import org.vaxslots.sql.Checks;
+import org.vaxslots.sql.SqlLayers;
+import org.vaxslots.testing.SweepHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 /**
  * An import stopped before publishing anything: a member holds personal data or comes from a

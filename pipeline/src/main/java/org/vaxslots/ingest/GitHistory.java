@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +28,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
-import org.vaxslots.ingest.Member;
 
 /**
  * The captures of a git-scraping repository, where each commit is one run of a scraper: walks the

@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.compact;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +14,11 @@ import org.apache.avro.Schema;
  * is data ("no slots" is an answer), so its report must build; DuckDB's read_parquet refuses a
  * pattern that matches no file. Column names and types come from the table's .avsc.
  */
-final class EmptyDerivedTables {
+public final class EmptyDerivedTables {
     private EmptyDerivedTables() {}
 
     /** {@code CREATE OR REPLACE VIEW stg_<table> AS SELECT CAST(NULL AS …) AS … WHERE false}. */
-    static String stagingView(String table) {
+    public static String stagingView(String table) {
         Schema schema = schema(table);
         List<String> columns = new ArrayList<>();
         for (Schema.Field f : schema.getFields()) {

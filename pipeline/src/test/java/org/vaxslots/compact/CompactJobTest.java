@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.compact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +19,7 @@ import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Duck;
 import org.vaxslots.testing.Trees;
+import org.vaxslots.testing.SweepHistory;
 
 /**
  * The derived tables over the hand-built history of {@link SweepHistory}: the change-only rows

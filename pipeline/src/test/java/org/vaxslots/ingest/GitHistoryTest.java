@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

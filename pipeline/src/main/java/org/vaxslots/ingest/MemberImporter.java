@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,12 +16,12 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
-import org.vaxslots.ingest.ImportInput;
-import org.vaxslots.ingest.Member;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.privacy.PersonalDataScreen;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
+import org.vaxslots.raw.RawHeaders;
+import org.vaxslots.raw.WarcArchiveWriter;
 
 /**
  * {@link ImportJob}'s steps for one member: its request, the screen, the identity check and its

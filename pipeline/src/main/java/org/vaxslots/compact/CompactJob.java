@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.compact;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +23,7 @@ import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
 import org.vaxslots.store.WorkDirs;
+import org.vaxslots.sql.SqlLayers;
 
 /**
  * Keeps the derived tables session_history (change-only: one row per session and run of unchanged

@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +47,7 @@ public final class Checks {
     public static final class FailedException extends IllegalStateException {
         private final transient List<Failure> failures;
 
-        FailedException(List<Failure> failures) {
+        public FailedException(List<Failure> failures) {
             super(message(failures));
             this.failures = List.copyOf(failures);
         }

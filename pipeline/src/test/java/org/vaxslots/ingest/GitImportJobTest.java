@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +27,8 @@ import org.vaxslots.testing.Cli;
 import org.vaxslots.testing.Duck;
 import org.vaxslots.testing.GitScrapes;
 import org.vaxslots.testing.Trees;
+import org.vaxslots.raw.RawFiles;
+import org.vaxslots.raw.RawHeaders;
 
 /**
  * {@code import --git} end to end on a repository built here from the real samples: the command

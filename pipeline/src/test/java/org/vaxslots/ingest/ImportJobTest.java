@@ -1,5 +1,8 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
+import org.vaxslots.raw.WarcArchiveReader;
+import org.vaxslots.raw.RawFiles;
+import org.vaxslots.raw.WarcArchiveWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,13 +29,12 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.vaxslots.audit.AuditJob;
-import org.vaxslots.ingest.ImportInput;
-import org.vaxslots.ingest.Member;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
 import org.vaxslots.testing.Cli;
 import org.vaxslots.testing.Samples;
+import org.vaxslots.raw.RawHeaders;
 
 class ImportJobTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");

@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +19,8 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
 import org.vaxslots.store.FileLocks;
+import org.vaxslots.raw.RawHeaders;
+import org.vaxslots.raw.WarcArchiveWriter;
 
 /**
  * The raw files of one import into a sweep: the sweep's lock (an import and a crawl of the same

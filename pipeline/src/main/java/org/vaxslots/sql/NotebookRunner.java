@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.sql;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,8 @@ import java.util.List;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
+import org.vaxslots.compact.CompactJob;
+import org.vaxslots.report.CsvCells;
 
 /**
  * Executes a numbered notebook ({@code notebooks-sql/explore/NN_name.sql}) statement by statement

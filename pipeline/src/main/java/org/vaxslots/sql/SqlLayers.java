@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.sql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vaxslots.sql.DuckDb;
+import org.vaxslots.compact.EmptyDerivedTables;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.WorkDirs;
 

@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,13 +12,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRevisit;
-import org.vaxslots.ingest.ImportInput;
-import org.vaxslots.ingest.Member;
-import org.vaxslots.ingest.NamePattern;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.privacy.PersonalDataScreen;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
+import org.vaxslots.raw.RawFiles;
+import org.vaxslots.raw.RawHeaders;
 
 /**
  * Imports a git-scraping repository: each commit of the first-parent chain of HEAD that holds

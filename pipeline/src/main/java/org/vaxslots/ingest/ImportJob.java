@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.vaxslots.ingest.ImportInput;
-import org.vaxslots.ingest.NamePattern;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.SweepIds;

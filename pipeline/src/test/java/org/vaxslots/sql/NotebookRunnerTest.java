@@ -1,4 +1,4 @@
-package org.vaxslots.report;
+package org.vaxslots.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.testing.SweepHistory;
 
 class NotebookRunnerTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.vaxslots.raw;
+package org.vaxslots.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import org.vaxslots.model.Endpoint;
  * shared samples, e.g. {@code calendarByDistrict_192-Rohtak_2021-05-04_….json} or
  * {@code findByPin_pin416416-Sangli_2022-04-28_….json}.
  */
-record RecordedFile(Endpoint endpoint, Map<String, String> params, String inferred) {
+public record RecordedFile(Endpoint endpoint, Map<String, String> params, String inferred) {
     private static final Pattern NAME = Pattern.compile(
             "^(?<endpoint>[A-Za-z]+)_(?:pin(?<pin>\\d{6})|(?<id>\\d+)(?=[-_.]))?[^_]*(?:_(?<date>\\d{4}-\\d{2}-\\d{2}))?.*");
     private static final DateTimeFormatter API_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
