@@ -3,8 +3,9 @@
 -- (calendarByDistrict or findByDistrict with a district_id).
 -- Reads: stg_fetches. A calendarByDistrict fetch covers one district and the 7 days from its
 -- request date; findByDistrict covers its one day. Status is the best outcome of the district's
--- fetches in the sweep (ok, then empty, throttled, http_error, network_error, invalid_body):
--- has_data is true for ok and empty only; every other outcome is "no data", never "no slots".
+-- fetches in the sweep (ok, then empty, throttled, http_error, network_error, invalid_body: the
+-- order of model/FetchOutcome, which FetchOutcomeTest holds this ranking to): has_data is true for
+-- ok and empty only (captured); every other outcome is "no data", never "no slots".
 CREATE OR REPLACE TABLE int_district_fetches_classified AS
 WITH fetches AS (
     SELECT * FROM stg_fetches
@@ -25,7 +26,8 @@ district_fetches AS (
             WHEN 'throttled' THEN 3
             WHEN 'http_error' THEN 4
             WHEN 'network_error' THEN 5
-            ELSE 6
+            WHEN 'invalid_body' THEN 6
+            ELSE 7
         END AS outcome_rank
     FROM fetches
     WHERE district_id IS NOT NULL

@@ -127,7 +127,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     static String summary(SnapshotJob.Result r) {
         List<Integer> missed = r.districtOutcomes().entrySet().stream()
-                .filter(e -> !e.getValue().equals("ok") && !e.getValue().equals("empty")).map(java.util.Map.Entry::getKey).toList();
+                .filter(e -> !e.getValue().isCaptured()).map(java.util.Map.Entry::getKey).toList();
         return String.format("sweep %s: %d/%d districts captured (%.1f%%), %d calls, %d not modified, %d throttled,"
                         + " %d retries, %d already archived, %ds waited for budget%s", r.sweepId(), r.captured(),
                 r.districtOutcomes().size(), r.coveragePct(), r.calls(), r.notModified(), r.throttled(), r.retries(),

@@ -1,16 +1,12 @@
 package org.vaxslots.ingest;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.SweepIds;
@@ -36,8 +32,6 @@ import org.vaxslots.store.SweepIds;
  * A killed import leaves staged files that the next import into the sweep resumes from.
  */
 public final class ImportJob {
-    /** The production API base, used to name the target URI of recorded responses. */
-    public static final String COWIN_BASE = "https://cdn-api.co-vin.in/api";
     /** Raw files roll over past this size, as Heritrix's do. */
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
 
@@ -121,22 +115,5 @@ public final class ImportJob {
         importer.warnUnknown();
         return new Result(sweepId, published, importer.imported(), importer.skipped(), importer.resumed(),
                 importer.unmatched(), importer.refused(), importer.leftOut());
-    }
-
-    static URI targetUri(Endpoint endpoint, Map<String, String> params) {
-        Map<String, String> query = new java.util.LinkedHashMap<>(params);
-        String path = endpoint.path();
-        if (endpoint == Endpoint.DISTRICTS && query.containsKey("state_id")) {
-            path += query.remove("state_id");
-        }
-        String q = query(query);
-        return URI.create(COWIN_BASE + path + (q.isEmpty() ? "" : "?" + q));
-    }
-
-    public static String query(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -87,7 +87,7 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
             refuse(m, finding.get());
             return;
         }
-        String query = ImportJob.query(asked.params());
+        String query = Endpoint.query(asked.params());
         String identity = ImportFiles.identity(asked.endpoint().apiName(), query, m.path(),
                 m.capture() == null ? null : m.capture().recordId());
         String sha = Digests.sha256Hex(m.body());
@@ -120,9 +120,9 @@ final class MemberImporter implements ImportInput.Sink, AutoCloseable {
         fields.putAll(m.fields());
         WarcArchiveWriter writer = raw.writer();
         if (m.capture() == null && fields.containsKey(RawHeaders.REFERS_TO_SWEEP)) {
-            writer.write(GitImportJob.revisit(ImportJob.targetUri(asked.endpoint(), asked.params()), now, m.body(), fields));
+            writer.write(GitImportJob.revisit(asked.endpoint().uri(Endpoint.COWIN_BASE, asked.params()), now, m.body(), fields));
         } else if (m.capture() == null) {
-            writer.writeResource(ImportJob.targetUri(asked.endpoint(), asked.params()), now, mediaType(m.body()),
+            writer.writeResource(asked.endpoint().uri(Endpoint.COWIN_BASE, asked.params()), now, mediaType(m.body()),
                     m.body(), fields);
         } else {
             writeCapture(writer, m.capture(), fields);

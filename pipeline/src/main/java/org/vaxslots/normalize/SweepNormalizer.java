@@ -13,6 +13,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.vaxslots.model.CenterRow;
 import org.vaxslots.model.DistrictRow;
 import org.vaxslots.model.FetchContext;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.model.RejectRow;
 import org.vaxslots.model.SessionRow;
 import org.vaxslots.parse.ParsedResponse;
@@ -113,14 +114,14 @@ public final class SweepNormalizer {
                     RejectReason.UNRESOLVED_REVISIT.code(), unresolved, null)));
         }
         if ("metadata".equals(response.warcType())) {
-            outcome = Outcome.NETWORK_ERROR;
+            outcome = FetchOutcome.NETWORK_ERROR.word();
         } else if (status != null && (status == 403 || status == 429)) {
-            outcome = Outcome.THROTTLED;
+            outcome = FetchOutcome.THROTTLED.word();
         } else if (!repeated && status != null && (status < 200 || status >= 300)) {
-            outcome = Outcome.HTTP_ERROR;
+            outcome = FetchOutcome.HTTP_ERROR.word();
         } else {
             parsed = parser.parse(ctx, response.body());
-            outcome = Outcome.of(parsed);
+            outcome = parsed.outcome().word();
             for (CenterRow c : parsed.centers()) {
                 writers.get(Table.CENTERS).write(tableRows.center(ctx, c));
             }

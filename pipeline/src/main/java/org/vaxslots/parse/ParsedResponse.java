@@ -3,6 +3,7 @@ package org.vaxslots.parse;
 import java.util.List;
 import org.vaxslots.model.CenterRow;
 import org.vaxslots.model.DistrictRow;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.model.SchemaObservation;
 import org.vaxslots.model.SessionRow;
 
@@ -24,6 +25,21 @@ public record ParsedResponse(
 
     /** What the body held. */
     public enum Shape { CENTERS, CENTER_OBJECT, SESSIONS, STATES, DISTRICTS, EMPTY_ARRAY, INVALID }
+
+    /**
+     * Normalize's judgment of a 2xx body, {@code fetches.outcome}: {@link FetchOutcome#INVALID_BODY}
+     * for a body of unknown shape (not JSON, or JSON with none of centers, sessions, states or
+     * districts, such as an API error); {@link FetchOutcome#EMPTY} when it lists nothing and nothing
+     * in it was rejected; else {@link FetchOutcome#OK}. The crawler judges the same body only as
+     * whole JSON or not (see {@link FetchOutcome}).
+     */
+    public FetchOutcome outcome() {
+        if (!bodyValid) {
+            return FetchOutcome.INVALID_BODY;
+        }
+        boolean nothing = centers.isEmpty() && sessions.isEmpty() && listedCount == 0 && problems.isEmpty();
+        return nothing ? FetchOutcome.EMPTY : FetchOutcome.OK;
+    }
 
     static ParsedResponse invalid(RejectReason kind, String reason, String snippet) {
         return new ParsedResponse(Shape.INVALID, false, List.of(), List.of(),

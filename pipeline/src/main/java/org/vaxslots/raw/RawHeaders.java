@@ -26,7 +26,7 @@ public final class RawHeaders {
     public static final String GIT_COMMIT = "Vaxslots-Git-Commit";
     /** On snapshot records: the try number of this request (1, 2, …). */
     public static final String ATTEMPT = "Vaxslots-Attempt";
-    /** On metadata records of attempts that got no response: network_error. */
+    /** On snapshot records: the crawler's {@link org.vaxslots.model.FetchOutcome} word for the attempt (network_error on a metadata record: no response came). */
     public static final String OUTCOME = "Vaxslots-Outcome";
 
     /**

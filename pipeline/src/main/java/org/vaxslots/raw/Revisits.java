@@ -5,14 +5,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.SweepIds;
 
 /**
  * Finds the capture a revisit record repeats. A 304 says "what you had is still true"; the body it
  * stands for is the {@code response} record, in the sweep named by {@link RawHeaders#REFERS_TO_SWEEP},
- * with the same endpoint and parameters and a usable outcome (a sweep captures each request once).
- * A git import's revisit (an unchanged file of a commit's tree) stands for the {@code resource}
+ * with the same endpoint and parameters and a captured outcome ({@link FetchOutcome#isCaptured}, as
+ * the crawler judged it; a sweep captures each request once). A git import's revisit (an unchanged file of a commit's tree) stands for the {@code resource}
  * record of the same endpoint, parameters and {@link RawHeaders#SOURCE_FILE} (the path in the
  * repository: files of one commit may share a request). Raw files are never changed, so the
  * answer never changes either.
@@ -79,7 +80,7 @@ public final class Revisits {
             String rawFile = root.relative(file);
             WarcArchiveReader.read(file, rawFile, r -> {
                 String outcome = r.field(RawHeaders.OUTCOME);
-                if (("response".equals(r.warcType()) && ("ok".equals(outcome) || "empty".equals(outcome)))
+                if (("response".equals(r.warcType()) && FetchOutcome.isCaptured(outcome))
                         || "resource".equals(r.warcType())) {
                     built.putIfAbsent(key(r), new Location(file, rawFile, r.offset()));
                 }

@@ -5,12 +5,12 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.vaxslots.model.Endpoint;
-import org.vaxslots.ingest.ImportJob;
 
 /**
  * The only requests the crawler can make: GETs of the public, non-personal endpoints below one
- * API base. Every URI is built here and checked again before it is sent; anything else (auth,
- * certificates, protected appointment paths, another host) is refused before a byte leaves.
+ * API base. Every URI the crawler sends is checked here, built by {@link Endpoint#uri}, and checked
+ * again before it is sent; anything else (auth, certificates, protected appointment paths, another
+ * host) is refused before a byte leaves.
  */
 public final class Allowlist {
     private static final Pattern PLAIN_VALUE = Pattern.compile("[0-9A-Za-z.\\-]{1,32}");
@@ -32,16 +32,16 @@ public final class Allowlist {
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new IllegalArgumentException("--source '" + source + "' must be http or https, e.g. "
-                    + ImportJob.COWIN_BASE);
+                    + Endpoint.COWIN_BASE);
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getHost() == null) {
             throw new IllegalArgumentException("--source '" + source
-                    + "' must be a plain API base (no credentials, query or fragment), e.g. " + ImportJob.COWIN_BASE);
+                    + "' must be a plain API base (no credentials, query or fragment), e.g. " + Endpoint.COWIN_BASE);
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
         if (path.contains("/v2/") || path.contains("auth") || path.contains("..")) {
             throw new IllegalArgumentException("--source '" + source + "' must be the API base, ending before /v2, e.g. "
-                    + ImportJob.COWIN_BASE);
+                    + Endpoint.COWIN_BASE);
         }
         return new Allowlist(uri);
     }
@@ -50,26 +50,26 @@ public final class Allowlist {
         return base;
     }
 
+    /**
+     * The URI of a request, built by {@link Endpoint#uri} below the base once its parameters are
+     * checked: a districts list needs a numeric state id; every other value must be a plain id or date.
+     */
     public URI uri(Endpoint endpoint, Map<String, String> params) {
         if (endpoint == Endpoint.UNKNOWN) {
             throw new IllegalArgumentException("endpoint unknown is not on the allowlist");
         }
-        Map<String, String> query = new java.util.LinkedHashMap<>(params);
-        String path = endpoint.path();
         if (endpoint == Endpoint.DISTRICTS) {
-            String state = query.remove("state_id");
+            String state = params.get(Endpoint.STATE_ID);
             if (state == null || !STATE_ID.matcher(state).matches()) {
                 throw new IllegalArgumentException("districts needs a numeric state_id, got " + state);
             }
-            path += state;
         }
-        for (Map.Entry<String, String> e : query.entrySet()) {
+        for (Map.Entry<String, String> e : params.entrySet()) {
             if (!PLAIN_VALUE.matcher(e.getValue()).matches()) {
                 throw new IllegalArgumentException("parameter " + e.getKey() + "='" + e.getValue() + "' is not a plain id or date");
             }
         }
-        String q = ImportJob.query(query);
-        URI uri = URI.create(base + path + (q.isEmpty() ? "" : "?" + q));
+        URI uri = endpoint.uri(base.toString(), params);
         check(uri);
         return uri;
     }

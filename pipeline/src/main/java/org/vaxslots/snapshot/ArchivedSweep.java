@@ -5,17 +5,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.vaxslots.model.Endpoint;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.raw.RawFiles;
 import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.raw.WarcArchiveReader;
 import org.vaxslots.store.DataRoot;
 
 /**
- * What a sweep has already captured, read back from its published raw files: the requests that
- * got a usable answer (so a resumed sweep does not fetch them again), and the bodies of the state
- * and district lists, the only ones a sweep reads (a national sweep's calendars would be some 30 MB
- * held for nothing). A 304 to a conditional request (a revisit record) is a usable answer; lists
- * are never asked conditionally.
+ * What a sweep has already captured, read back from its published raw files: the requests whose
+ * answer the crawler judged captured ({@link FetchOutcome#isCaptured}), so a resumed sweep does not
+ * fetch them again, and the bodies of the state and district lists, the only ones a sweep reads (a
+ * national sweep's calendars would be some 30 MB held for nothing). A 304 to a conditional request
+ * (a revisit record) is a usable answer; lists are never asked conditionally.
  */
 final class ArchivedSweep {
     private static final byte[] NO_BODY = new byte[0];
@@ -26,9 +27,8 @@ final class ArchivedSweep {
         ArchivedSweep sweep = new ArchivedSweep();
         for (Path file : RawFiles.list(root, sweepId)) {
             WarcArchiveReader.read(file, root.relative(file), r -> {
-                String outcome = r.field(RawHeaders.OUTCOME);
                 boolean answered = "response".equals(r.warcType()) || "revisit".equals(r.warcType());
-                if (answered && ("ok".equals(outcome) || "empty".equals(outcome))) {
+                if (answered && FetchOutcome.isCaptured(r.field(RawHeaders.OUTCOME))) {
                     String endpoint = r.field(RawHeaders.ENDPOINT);
                     boolean list = Endpoint.STATES.apiName().equals(endpoint) || Endpoint.DISTRICTS.apiName().equals(endpoint);
                     sweep.captured.put(key(endpoint, r.field(RawHeaders.PARAMS)), list ? r.body() : NO_BODY);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.vaxslots.model.FetchOutcome;
 
 /** What the crawler needs to know of a body: is it whole JSON, is it empty, and the ids of a list. */
 final class Bodies {
@@ -31,18 +32,23 @@ final class Bodies {
         }
     }
 
-    /** "ok", "empty" ({"centers":[]}, {"sessions":[]}) or "invalid_body" (not one whole JSON document). */
-    static String outcome(Exchange x) {
+    /**
+     * The crawler's outcome of a 2xx body: {@code EMPTY} for an empty list ({"centers":[]},
+     * {"sessions":[]}), {@code INVALID_BODY} for a body that is not one whole JSON document (or a
+     * gzip body that does not inflate), else {@code OK}. Normalize later judges whole documents by
+     * shape too (see {@link FetchOutcome}).
+     */
+    static FetchOutcome outcome(Exchange x) {
         byte[] body;
         try {
             body = decoded(x);
         } catch (IOException e) {
-            return "invalid_body";
+            return FetchOutcome.INVALID_BODY;
         }
         return switch (JsonShape.of(body)) {
-            case INVALID -> "invalid_body";
-            case EMPTY_LIST -> "empty";
-            case OTHER -> "ok";
+            case NOT_WHOLE_JSON -> FetchOutcome.INVALID_BODY;
+            case EMPTY_LIST -> FetchOutcome.EMPTY;
+            case OTHER -> FetchOutcome.OK;
         };
     }
 

@@ -25,14 +25,6 @@ record Exchange(
         return new Exchange(uri, request, started, finished, null, null, null, null, why);
     }
 
-    boolean isThrottled() {
-        return status != null && (status == 403 || status == 429);
-    }
-
-    boolean isOk() {
-        return status != null && status >= 200 && status < 300;
-    }
-
     boolean isRetryable() {
         return networkError != null || (status != null && status >= 500);
     }

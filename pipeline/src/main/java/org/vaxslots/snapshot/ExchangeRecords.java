@@ -9,6 +9,7 @@ import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.raw.RawHeaders;
 import org.vaxslots.raw.WarcArchiveWriter;
 import org.vaxslots.store.Digests;
@@ -46,7 +47,7 @@ final class ExchangeRecords {
                     meta.addHeader(name, value);
                 }
             });
-            meta.addHeader(RawHeaders.OUTCOME, "network_error");
+            meta.addHeader(RawHeaders.OUTCOME, FetchOutcome.NETWORK_ERROR.word());
             writer.write(meta.build());
             return;
         }

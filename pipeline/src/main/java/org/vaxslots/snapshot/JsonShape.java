@@ -16,7 +16,12 @@ import java.util.Arrays;
  * at the start, as Jackson allows it.
  */
 final class JsonShape {
-    enum Shape { INVALID, EMPTY_LIST, OTHER }
+    /**
+     * The crawler's reading of a body. {@code NOT_WHOLE_JSON} is the crawler's {@code invalid_body}
+     * ({@link org.vaxslots.model.FetchOutcome}); normalize's "unknown shape" is a judgment of whole
+     * documents, made later, and this scan does not make it.
+     */
+    enum Shape { NOT_WHOLE_JSON, EMPTY_LIST, OTHER }
 
     /** Jackson's default StreamReadConstraints.maxNestingDepth. */
     static final int MAX_DEPTH = 1000;
@@ -40,7 +45,7 @@ final class JsonShape {
         try {
             return new JsonShape(body).scan();
         } catch (Invalid e) {
-            return Shape.INVALID;
+            return Shape.NOT_WHOLE_JSON;
         }
     }
 

@@ -2,6 +2,7 @@ package org.vaxslots.snapshot;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import org.vaxslots.model.FetchOutcome;
 
 /**
  * The progress line of a sweep on a terminal (districts done of total, calls, throttled, time
@@ -50,7 +51,7 @@ public final class Progress {
         draw(true);
     }
 
-    void districtDone(String outcome, long calls, long throttled, Duration waited) {
+    void districtDone(FetchOutcome outcome, long calls, long throttled, Duration waited) {
         done++;
         if (!live) {
             return;

@@ -23,7 +23,7 @@ import org.vaxslots.store.FileLocks;
  * source side by side would each keep its own budget and together double the rate, so only one
  * runs at a time from a data root; a second is refused.
  *
- * <p>Files, under {@code <data-root>/state/sources/}: {@code <host>_<port>.lock} (an OS lock held
+ * <p>Files, under {@link DataRoot#sourceCalls()} ({@code <data-root>/state/sources/}): {@code <host>_<port>.lock} (an OS lock held
  * while a sweep runs; the OS drops it when the process dies, even by kill -9) and
  * {@code <host>_<port>.calls}, one line per call: the epoch millisecond its answer came back.
  * Lines are appended as calls are answered, so a killed run's calls still count for the next; the
@@ -47,10 +47,6 @@ final class SourceCalls implements AutoCloseable {
         this.recent = recent;
     }
 
-    static Path directory(DataRoot root) {
-        return root.state().resolve("sources");
-    }
-
     /** A file-name key for a source: its host and port, nothing else of the URL. */
     static String key(URI base) {
         int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
@@ -64,7 +60,7 @@ final class SourceCalls implements AutoCloseable {
      */
     static SourceCalls open(DataRoot root, URI base, int callsPerWindow, Duration window, long nowMillis)
             throws IOException {
-        Path dir = directory(root);
+        Path dir = root.sourceCalls();
         Files.createDirectories(dir);
         String key = key(base);
         Path lockFile = dir.resolve(key + ".lock");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.SweepIds;
@@ -22,14 +23,14 @@ import org.vaxslots.store.SweepIds;
  * repeats: the sweep, the target URI and the date of that capture's response record.
  *
  * <p>File {@code <data-root>/state/sources/<host>_<port>.validators}, one line per request, tab
- * separated: {@code endpoint?params}, ETag, sweep id, outcome ({@code ok} or {@code empty}), the
+ * separated: {@code endpoint?params}, ETag, sweep id, outcome (a captured one: ok or empty), the
  * capture's WARC-Date, its target URI. It is rewritten atomically once a sweep's archive is
  * published, and only then, so every line points at a response record in a published raw file.
  * A sweep that dies first leaves the older lines, which still point at published captures.
  */
 final class Validators {
     /** A full capture a 304 can stand for. */
-    record Entry(String etag, String sweepId, String outcome, Instant date, URI target) {}
+    record Entry(String etag, String sweepId, FetchOutcome outcome, Instant date, URI target) {}
 
     /** Weak or strong entity tags as servers send them; anything else is not kept. */
     private static final Pattern ETAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x7e]{1,200}\"");
@@ -43,7 +44,7 @@ final class Validators {
     }
 
     static Path file(DataRoot root, URI base) {
-        return SourceCalls.directory(root).resolve(SourceCalls.key(base) + ".validators");
+        return root.sourceCalls().resolve(SourceCalls.key(base) + ".validators");
     }
 
     static boolean usable(String etag) {
@@ -73,11 +74,11 @@ final class Validators {
     }
 
     private static Entry parse(String[] f) {
-        if (f.length != 6 || !usable(f[1]) || !SweepIds.isValid(f[2]) || !(f[3].equals("ok") || f[3].equals("empty"))) {
+        if (f.length != 6 || !usable(f[1]) || !SweepIds.isValid(f[2]) || !FetchOutcome.isCaptured(f[3])) {
             return null;
         }
         try {
-            return new Entry(f[1], f[2], f[3], Instant.parse(f[4]), URI.create(f[5]));
+            return new Entry(f[1], f[2], FetchOutcome.ofWord(f[3]).orElseThrow(), Instant.parse(f[4]), URI.create(f[5]));
         } catch (DateTimeException | IllegalArgumentException e) {
             return null;
         }
@@ -104,7 +105,7 @@ final class Validators {
     void write(DataRoot root, URI base) throws IOException {
         StringBuilder sb = new StringBuilder();
         entries.forEach((key, e) -> sb.append(key).append('\t').append(e.etag()).append('\t').append(e.sweepId())
-                .append('\t').append(e.outcome()).append('\t').append(e.date()).append('\t').append(e.target())
+                .append('\t').append(e.outcome().word()).append('\t').append(e.date()).append('\t').append(e.target())
                 .append('\n'));
         AtomicFiles.writeAtomically(file(root, base), sb.toString().getBytes(StandardCharsets.UTF_8));
     }

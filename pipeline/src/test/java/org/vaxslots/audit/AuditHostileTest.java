@@ -26,7 +26,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcWriter;
-import org.vaxslots.ingest.ImportJob;
+import org.vaxslots.model.Endpoint;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.testing.Cli;
 import org.vaxslots.testing.DemoRoot;
@@ -49,7 +49,7 @@ class AuditHostileTest {
     private static final List<String> SECRETS = List.of("9999900001", "10000000000001", "Asha Testperson", "Ravi Madeup",
             "482913", "98470 12345", "7b1e4c2a-5d6f-4a8b-9c0d-1e2f3a4b5c6d", "0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c",
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "c0000000-0000-4000-8000-00000000c0f1", "XXXXXXXX0001");
-    private static final URI UNKNOWN = URI.create(ImportJob.COWIN_BASE + "/unknown");
+    private static final URI UNKNOWN = URI.create(Endpoint.COWIN_BASE + "/unknown");
 
     @TempDir
     Path dir;
@@ -206,7 +206,7 @@ class AuditHostileTest {
                 + "\"available_capacity\":50.00000000000001,\"available_capacity_dose1\":0.7000000000000028,"
                 + "\"available_capacity_dose2\":1234567890123}]}]}").getBytes(StandardCharsets.UTF_8));
         warc(root.rawSweep("samples").resolve("not-http.warc.gz"), () -> new org.netpreserve.jwarc.WarcResponse.Builder(
-                URI.create(ImportJob.COWIN_BASE + "/v2/admin/location/states")).body(MediaType.parse("text/plain"),
+                URI.create(Endpoint.COWIN_BASE + "/v2/admin/location/states")).body(MediaType.parse("text/plain"),
                 "no HTTP message here".getBytes(StandardCharsets.UTF_8)).build());
         Path part = root.tablePartition("rejects", "samples").resolve("part-00000.parquet");
         Files.createDirectories(part.getParent());

@@ -9,8 +9,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vaxslots.model.Endpoint;
+import org.vaxslots.model.FetchOutcome;
 
 class AllowlistTest {
     private static final Allowlist COWIN = Allowlist.forBase("https://cdn-api.co-vin.in/api");
@@ -75,7 +77,7 @@ class AllowlistTest {
 
             assertEquals(302, x.status());
             assertEquals(1, hits[0]);
-            assertEquals(false, x.isOk());
+            assertEquals(Optional.of(FetchOutcome.HTTP_ERROR), FetchOutcome.ofStatus(x.status()), "a redirect is not followed");
         } finally {
             server.stop(0);
         }

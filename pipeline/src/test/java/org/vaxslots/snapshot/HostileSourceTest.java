@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaxslots.cli.Main;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.model.RateLimit;
 import org.vaxslots.raw.WarcArchiveReader;
 import org.vaxslots.store.DataRoot;
@@ -155,8 +156,9 @@ class HostileSourceTest {
 
     @Test
     void snapshot_hostileServer_everyAttemptMadeWithinTriesAndTheSweepGoesOn() {
-        Map<Integer, String> outcomes = new TreeMap<>(Map.of(BOMB, "invalid_body", TRUNCATED_GZIP, "invalid_body",
-                EMPTY, "invalid_body", HUGE_JSON, "ok", GARBAGE, "invalid_body", REDIRECT, "http_error", GOOD, "ok"));
+        Map<Integer, FetchOutcome> outcomes = new TreeMap<>(Map.of(BOMB, FetchOutcome.INVALID_BODY,
+                TRUNCATED_GZIP, FetchOutcome.INVALID_BODY, EMPTY, FetchOutcome.INVALID_BODY, HUGE_JSON, FetchOutcome.OK,
+                GARBAGE, FetchOutcome.INVALID_BODY, REDIRECT, FetchOutcome.HTTP_ERROR, GOOD, FetchOutcome.OK));
         Map<String, Integer> requests = Map.of("101", TRIES, "102", TRIES, "103", TRIES, "104", 1, "105", TRIES,
                 "106", 1, "107", 1);
 

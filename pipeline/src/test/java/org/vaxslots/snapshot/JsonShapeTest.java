@@ -35,7 +35,7 @@ class JsonShapeTest {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (depth == 0 && !tokens.isEmpty()) {
-                    return JsonShape.Shape.INVALID; // a second root value
+                    return JsonShape.Shape.NOT_WHOLE_JSON; // a second root value
                 }
                 tokens.add(t);
                 if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
@@ -46,10 +46,10 @@ class JsonShapeTest {
                 depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
             }
         } catch (IOException e) {
-            return JsonShape.Shape.INVALID;
+            return JsonShape.Shape.NOT_WHOLE_JSON;
         }
         if (tokens.isEmpty()) {
-            return JsonShape.Shape.INVALID;
+            return JsonShape.Shape.NOT_WHOLE_JSON;
         }
         return tokens.equals(List.of(JsonToken.START_OBJECT, JsonToken.FIELD_NAME, JsonToken.START_ARRAY,
                 JsonToken.END_ARRAY, JsonToken.END_OBJECT)) ? JsonShape.Shape.EMPTY_LIST : JsonShape.Shape.OTHER;
@@ -118,7 +118,7 @@ class JsonShapeTest {
                 JsonShape.Shape expected = jackson(damaged);
                 assertEquals(expected, JsonShape.of(damaged), () -> "disagrees with Jackson on: "
                         + new String(damaged, StandardCharsets.UTF_8));
-                invalid += expected == JsonShape.Shape.INVALID ? 1 : 0;
+                invalid += expected == JsonShape.Shape.NOT_WHOLE_JSON ? 1 : 0;
                 cases++;
             }
         }
@@ -149,7 +149,7 @@ class JsonShapeTest {
         "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":\"tab\there\"}", "<html><body>403</body></html>",
         "{\"centers\":[]}<"})
     void brokenDocuments(String body) {
-        assertShape(JsonShape.Shape.INVALID, body.getBytes(StandardCharsets.UTF_8));
+        assertShape(JsonShape.Shape.NOT_WHOLE_JSON, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -161,7 +161,7 @@ class JsonShapeTest {
             {'"', (byte) 0xFF, '"'},                        // never in UTF-8
         };
         for (byte[] c : cases) {
-            assertShape(JsonShape.Shape.INVALID, c);
+            assertShape(JsonShape.Shape.NOT_WHOLE_JSON, c);
         }
     }
 
@@ -172,6 +172,6 @@ class JsonShapeTest {
         byte[] ok = deepest.getBytes(StandardCharsets.US_ASCII);
         byte[] deep = tooDeep.getBytes(StandardCharsets.US_ASCII);
         assertShape(JsonShape.Shape.OTHER, ok);
-        assertShape(JsonShape.Shape.INVALID, deep);
+        assertShape(JsonShape.Shape.NOT_WHOLE_JSON, deep);
     }
 }

@@ -80,7 +80,7 @@ class SourceCallsTest {
     void callsFile_keepsTheWindow_countsATornLineAsOfTheFileTime_andDropsOldCalls() throws Exception {
         DataRoot root = new DataRoot(dir);
         URI base = URI.create("http://127.0.0.1:8080/api");
-        Path file = SourceCalls.directory(root).resolve("127.0.0.1_8080.calls");
+        Path file = root.sourceCalls().resolve("127.0.0.1_8080.calls");
         Files.createDirectories(file.getParent());
         long now = 1_790_000_000_000L; // epoch milliseconds, as written
         // an old call, two inside the window, and a line torn by a kill mid-write

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.model.FetchOutcome;
 import org.vaxslots.store.DataRoot;
 
 /** The validators file: what it keeps across sweeps, and that what it cannot read is counted, not trusted. */
@@ -25,7 +26,7 @@ class ValidatorsTest {
         Validators v = Validators.read(root, BASE);
         assertEquals(0, v.size());
         assertEquals(0, v.ignoredLines(), "no file is the first sweep, not a damaged one");
-        Validators.Entry e = new Validators.Entry("W/\"a1-ff\"", "20210524T063000Z", "ok",
+        Validators.Entry e = new Validators.Entry("W/\"a1-ff\"", "20210524T063000Z", FetchOutcome.OK,
                 Instant.parse("2021-05-24T06:30:01Z"), URI.create("http://127.0.0.1:8080/api/v2/x?district_id=395"));
         v.captured("calendarByDistrict?date=24-05-2021&district_id=395", e);
         v.write(root, BASE);
