@@ -1,10 +1,9 @@
 package org.vaxslots.cli;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import org.vaxslots.model.RateLimit;
 import org.vaxslots.snapshot.Progress;
 import org.vaxslots.snapshot.RetryPolicy;
 import org.vaxslots.snapshot.SnapshotJob;
+import org.vaxslots.snapshot.Ticks;
 import org.vaxslots.store.SweepIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,10 +55,19 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Calls per sliding window, retries included (default ${DEFAULT-VALUE}).")
     String budget;
 
-    @Option(names = "--sweep-id", paramLabel = "ID", description = "Sweep id (default: sweep-<UTC time>); reuse one to resume it.")
+    @Option(names = "--sweep-id", paramLabel = "ID",
+            description = "The id of this one sweep, as given; re-run it with the same id to resume it. Not with"
+                    + " --every, whose sweeps each get their own id (see --sweep-prefix).")
     String sweepId;
 
-    @Option(names = "--every", paramLabel = "DURATION", description = "Repeat a sweep on aligned ticks, e.g. 15m (for containers without cron).")
+    @Option(names = "--sweep-prefix", paramLabel = "PREFIX",
+            description = "Without --sweep-id, the sweep id is PREFIX-<UTC time>: the start, or with --every the"
+                    + " sweep's tick, e.g. sweep-20210524T063000Z (default sweep).")
+    String sweepPrefix;
+
+    @Option(names = "--every", paramLabel = "DURATION",
+            description = "Repeat a sweep on ticks aligned to the interval since the epoch (15m: :00, :15, :30, :45"
+                    + " UTC), at least 1s; a sweep that runs past a tick skips it. For containers without cron.")
     String every;
 
     @Option(names = "--count", paramLabel = "N",
@@ -84,30 +93,62 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line (for cron).")
     boolean quiet;
 
+    /** What names a generated sweep id and what {@code --every} waits on: the wall clock, but in tests. */
+    private final Clock clock;
+    private final Ticks.Sleeper sleeper;
+
+    SnapshotCommand() {
+        this(Clock.systemUTC());
+    }
+
+    private SnapshotCommand(Clock clock) {
+        this(clock, Ticks.sleepingOn(clock));
+    }
+
+    SnapshotCommand(Clock clock, Ticks.Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (sweepId != null && sweepPrefix != null) {
+            throw new IllegalArgumentException("--sweep-id names the sweep and --sweep-prefix the start of a generated"
+                    + " id: give one of them");
+        }
+        String prefix = prefix();
         if (every == null) {
             if (count != null) {
                 throw new IllegalArgumentException("--count goes with --every");
             }
-            return sweep(sweepId != null ? sweepId : SweepIds.of("sweep", Instant.now()));
+            return sweep(sweepId != null ? sweepId : SweepIds.of(prefix, clock.instant()));
         }
-        Duration interval = Durations.parse(every);
+        if (sweepId != null) {
+            throw new IllegalArgumentException("--sweep-id '" + sweepId + "' names one sweep, and --every runs one per"
+                    + " tick, each with its own id: give --sweep-prefix " + sweepId + " for ids " + sweepId + "-<tick UTC>");
+        }
+        Ticks ticks = new Ticks(Durations.parse(every), clock, sleeper);
         if (count != null && count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, was " + count);
         }
         int worst = 0;
         for (int done = 0; count == null || done < count; done++) {
-            long ms = interval.toMillis();
-            long next = (System.currentTimeMillis() / ms + 1) * ms;
-            Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
-            int code = sweep(SweepIds.of(sweepId != null ? sweepId : "sweep", Instant.ofEpochMilli(next)));
+            int code = sweep(SweepIds.of(prefix, ticks.awaitNext()));
             if (code == 1) {
                 return code;
             }
             worst = Math.max(worst, code);
         }
         return worst;
+    }
+
+    private String prefix() {
+        String p = sweepPrefix == null ? "sweep" : sweepPrefix;
+        if (!SweepIds.isValid(SweepIds.of(p, Instant.EPOCH))) {
+            throw new IllegalArgumentException("--sweep-prefix '" + p + "': use up to 111 letters, digits, '.', '_'"
+                    + " or '-', starting with a letter or digit");
+        }
+        return p;
     }
 
     private int sweep(String id) throws Exception {
@@ -137,10 +178,10 @@ final class SnapshotCommand implements Callable<Integer> {
 
     private LocalDate day() {
         if (date == null) {
-            return LocalDate.now(IST);
+            return LocalDate.now(clock.withZone(IST));
         }
         try {
-            return LocalDate.parse(date, DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+            return LocalDate.parse(date, Endpoint.DATE_PARAM);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--date '" + date + "' is not dd-MM-yyyy, e.g. 24-05-2021");
         }
