@@ -35,7 +35,7 @@ final class SnapshotCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--source", required = true, paramLabel = "URL",
-            description = "API base: https://cdn-api.co-vin.in/api, or the simulator's address.")
+            description = "API base: " + Endpoint.COWIN_BASE + ", or the simulator's address.")
     String source;
 
     @Option(names = "--date", paramLabel = "dd-MM-yyyy", description = "First day of the calendar (default: today in India).")
@@ -66,8 +66,8 @@ final class SnapshotCommand implements Callable<Integer> {
     String sweepPrefix;
 
     @Option(names = "--every", paramLabel = "DURATION",
-            description = "Repeat a sweep on ticks aligned to the interval since the epoch (15m: :00, :15, :30, :45"
-                    + " UTC), at least 1s; a sweep that runs past a tick skips it. For containers without cron.")
+            description = "Repeat a sweep at each tick of the interval counted from the epoch (15m: every quarter"
+                    + " hour, UTC), at least 1s; a sweep that runs past a tick skips it. For containers without cron.")
     String every;
 
     @Option(names = "--count", paramLabel = "N",
