@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaxslots.compact.EmptyDerivedTables;
+import org.vaxslots.schema.Table;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.WorkDirs;
 
@@ -51,10 +52,10 @@ public final class SqlLayers implements AutoCloseable {
 
     /** Opens DuckDB over the root and builds staging, intermediate and marts for the range. */
     public static SqlLayers build(DataRoot root, LocalDate from, LocalDate to) throws IOException, SQLException {
-        if (!Files.isDirectory(root.table("fetches")) || !Files.isDirectory(root.table("sessions"))) {
+        if (!Files.isDirectory(root.table(Table.FETCHES.tableName())) || !Files.isDirectory(root.table(Table.SESSIONS.tableName()))) {
             throw new IllegalStateException("no tables under " + root.tables() + ": run `vaxslots normalize` first");
         }
-        if (!DuckDb.hasParquet(root.table("listed_districts"))) {
+        if (!DuckDb.hasParquet(root.table(Table.LISTED_DISTRICTS.tableName()))) {
             // Without it every sweep would silently be measured against the bundled district list.
             throw new IllegalStateException("no table listed_districts under " + root.tables() + ": its sweeps were"
                     + " normalized by an older vaxslots; run `vaxslots normalize`, which normalizes them again");
@@ -88,8 +89,8 @@ public final class SqlLayers implements AutoCloseable {
             setVariable(c, "report_from", from);
             setVariable(c, "report_to", to);
             for (String entry : index) {
-                String derived = derivedTable(entry);
-                if (derived != null && !DuckDb.hasParquet(root.table(derived))) {
+                Table derived = derivedTable(entry);
+                if (derived != null && !DuckDb.hasParquet(root.table(derived.tableName()))) {
                     layers.execute(entry, EmptyDerivedTables.stagingView(derived));
                 } else if (BUILD_LAYERS.stream().anyMatch(entry::startsWith)) {
                     layers.execute(entry);
@@ -134,9 +135,9 @@ public final class SqlLayers implements AutoCloseable {
     }
 
     /** The derived table a staging entry reads, e.g. session_history; null for any other entry. */
-    private static String derivedTable(String entry) {
-        for (String t : DuckDb.DERIVED_TABLES) {
-            if (entry.equals("staging/stg_" + t + ".sql")) {
+    private static Table derivedTable(String entry) {
+        for (Table t : Table.derived()) {
+            if (entry.equals("staging/stg_" + t.tableName() + ".sql")) {
                 return t;
             }
         }
