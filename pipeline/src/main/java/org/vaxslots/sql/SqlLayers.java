@@ -28,14 +28,17 @@ import org.vaxslots.store.WorkDirs;
  * marts are executed as they are; reports and checks are single SELECTs, run on demand. The
  * reference tables are copied out of the classpath into a directory under the data root's tmp/
  * and put on DuckDB's file_search_path beside the data root, exactly as a DuckDB shell user would
- * set it; the age-group rule table goes beside them, as data-schema/ sits beside notebooks-sql/ in
+ * set it; the age-group rule table and the codebook go beside them, as data-schema/ sits beside notebooks-sql/ in
  * the repository. The report range is the pair of variables report_from and report_to.
  */
 public final class SqlLayers implements AutoCloseable {
     static final String INDEX = "/notebooks-sql/index.txt";
     static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
-    /** The age-group rule table, which staging reads as ../data-schema/age_groups.csv beside notebooks-sql/. */
-    static final String AGE_GROUPS = "/data-schema/age_groups.csv";
+    /**
+     * The files of data-schema/ that staging reads as ../data-schema/NAME beside notebooks-sql/: the
+     * age-group rule table and the codebook of coded columns.
+     */
+    static final List<String> DATA_SCHEMA_FILES = List.of("/data-schema/age_groups.csv", "/data-schema/codebook.csv");
     /** A directory: when set, DuckDB writes a JSON profile of each file built there (operators, rows, time). */
     public static final String PROFILE_ENV = "VAXSLOTS_DUCKDB_PROFILE";
 
@@ -80,9 +83,11 @@ public final class SqlLayers implements AutoCloseable {
                     Files.write(target, resource(entry));
                 }
             }
-            Path ageGroups = refDir.resolve(AGE_GROUPS.substring(1));
-            Files.createDirectories(ageGroups.getParent());
-            Files.write(ageGroups, classpath(AGE_GROUPS));
+            for (String file : DATA_SCHEMA_FILES) {
+                Path target = refDir.resolve(file.substring(1));
+                Files.createDirectories(target.getParent());
+                Files.write(target, classpath(file));
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("SET file_search_path = '" + quote(root.root().toString()) + "," + quote(notebooks.toString()) + "'");
             }
