@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.vaxslots.privacy.PersonalDataScreen;
+import org.vaxslots.store.DataRoot;
 
 /**
  * The privacy audit of everything a data root keeps or publishes: every column of every table
@@ -70,7 +71,7 @@ public final class AuditJob {
         }
     }
 
-    private final Path dir;
+    private final DataRoot root;
     private final DataDictionary dictionary;
     private final Set<Finding> findings = new LinkedHashSet<>();
     /** file|column|kind already reported: one finding each, at its first row. */
@@ -83,8 +84,8 @@ public final class AuditJob {
     private int otherFiles;
     private long bytes;
 
-    private AuditJob(Path dir, DataDictionary dictionary) {
-        this.dir = dir;
+    private AuditJob(DataRoot root, DataDictionary dictionary) {
+        this.root = root;
         this.dictionary = dictionary;
     }
 
@@ -92,15 +93,15 @@ public final class AuditJob {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("nothing to audit: " + dir + " is not a directory");
         }
-        AuditJob job = new AuditJob(dir.toAbsolutePath().normalize(), DataDictionary.load());
-        for (Path f : visibleFiles(job.dir.resolve("raw"), "")) {
+        AuditJob job = new AuditJob(new DataRoot(dir), DataDictionary.load());
+        for (Path f : visibleFiles(job.root.raw(), "")) {
             job.raw(f);
         }
-        for (Path f : visibleFiles(job.dir.resolve("state"), "")) {
+        for (Path f : visibleFiles(job.root.state(), "")) {
             job.other(f);
         }
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            for (Path f : visibleFiles(job.dir.resolve("tables"), "")) {
+            for (Path f : visibleFiles(job.root.tables(), "")) {
                 if (f.getFileName().toString().endsWith(".parquet")) {
                     job.parquet(duck, f);
                 } else {
@@ -108,7 +109,7 @@ public final class AuditJob {
                 }
             }
         }
-        Path reports = job.dir.resolve("reports");
+        Path reports = job.root.reports();
         if (Files.isDirectory(reports)) {
             try (Stream<Path> packs = Files.list(reports)) {
                 for (Path pack : packs.filter(p -> !hidden(p)).sorted().toList()) {
@@ -148,7 +149,7 @@ public final class AuditJob {
     private void parquet(Connection duck, Path file) throws SQLException, IOException {
         files++;
         bytes += Files.size(file);
-        Path rel = dir.resolve("tables").relativize(file);
+        Path rel = root.tables().relativize(file);
         String table = rel.getName(0).toString();
         for (int i = 1; i < rel.getNameCount() - 1; i++) {
             String part = rel.getName(i).toString();
@@ -245,7 +246,7 @@ public final class AuditJob {
     }
 
     private String rel(Path file) {
-        return dir.relativize(file).toString().replace('\\', '/');
+        return root.relative(file);
     }
 
     private static boolean hidden(Path p) {

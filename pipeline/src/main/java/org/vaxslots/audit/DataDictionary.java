@@ -14,7 +14,9 @@ import org.apache.commons.csv.CSVRecord;
  * The published data dictionaries, as shipped in the jar: {@code data-schema/dictionary.csv}
  * (table columns, with {@code personal_data}) and {@code data-schema/reports/dictionary.csv}
  * (report CSV columns). Maps "owner/column" to its personal_data mark ("" where the dictionary
- * has no such column) and to whether it has a unit.
+ * has no such column) and to whether it has a unit. It reads the dictionaries, not {@code Table}:
+ * personal_data and unit are facts only the dictionary holds (the .avsc carry names and types, and
+ * DataDictionaryTest keeps the two in step), and report CSVs have no .avsc at all.
  */
 final class DataDictionary {
     static final String TABLES = "/data-schema/dictionary.csv";

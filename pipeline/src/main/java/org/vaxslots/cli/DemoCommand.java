@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void importSamples(DataRoot root) throws Exception {
         System.out.println("1/4 import: bundled Co-WIN samples into " + root.rawSweep(SAMPLES_SWEEP));
-        Path dir = root.tmp().resolve("demo-samples");
+        Path dir = root.demoSamples();
         AtomicFiles.deleteTree(dir);
         Files.createDirectories(dir);
         try {

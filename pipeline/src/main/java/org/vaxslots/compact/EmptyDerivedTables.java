@@ -1,42 +1,27 @@
 package org.vaxslots.compact;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
+import org.vaxslots.schema.Table;
 
 /**
  * A typed stand-in with no rows for a derived table that {@code compact} has not written, because
  * no sweep listed any session (every district throttled, or no slots anywhere). Such a data root
  * is data ("no slots" is an answer), so its report must build; DuckDB's read_parquet refuses a
- * pattern that matches no file. Column names and types come from the table's .avsc.
+ * pattern that matches no file. Column names and types come from the table's .avsc ({@link Table#schema()}).
  */
 public final class EmptyDerivedTables {
     private EmptyDerivedTables() {}
 
     /** {@code CREATE OR REPLACE VIEW stg_<table> AS SELECT CAST(NULL AS …) AS … WHERE false}. */
-    public static String stagingView(String table) {
-        Schema schema = schema(table);
+    public static String stagingView(Table table) {
         List<String> columns = new ArrayList<>();
-        for (Schema.Field f : schema.getFields()) {
+        for (Schema.Field f : table.schema().getFields()) {
             columns.add("CAST(NULL AS " + duckType(f.schema()) + ") AS " + f.name());
         }
-        return "CREATE OR REPLACE VIEW stg_" + table + " AS SELECT " + String.join(", ", columns) + " WHERE false";
-    }
-
-    private static Schema schema(String table) {
-        String resource = "/data-schema/tables/" + table + ".avsc";
-        try (InputStream in = EmptyDerivedTables.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath: rebuild the jar");
-            }
-            return new Schema.Parser().parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return "CREATE OR REPLACE VIEW stg_" + table.tableName() + " AS SELECT " + String.join(", ", columns) + " WHERE false";
     }
 
     static String duckType(Schema s) {

@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.vaxslots.store.DataRoot;
-import org.vaxslots.store.SweepIds;
 
 /** Lists the published raw files: by sweep, in name order. Files still being written are not listed. */
 public final class RawFiles {
-    private static final String PREFIX = "sweep_id=";
-
     private RawFiles() {}
 
     public static List<Path> list(DataRoot root, String sweepId) throws IOException {
@@ -32,9 +29,7 @@ public final class RawFiles {
         }
         try (Stream<Path> dirs = Files.list(root.raw())) {
             return dirs.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(PREFIX))
-                    .map(n -> SweepIds.requireValid(n.substring(PREFIX.length())))
+                    .flatMap(p -> DataRoot.sweepIdOfDirectory(p).stream())
                     .sorted().toList();
         }
     }

@@ -33,7 +33,7 @@ final class RawDigests {
     }
 
     static Path file(DataRoot root) {
-        return root.state().resolve("raw-sha256.tsv");
+        return root.rawDigests();
     }
 
     static RawDigests load(DataRoot root) throws IOException {

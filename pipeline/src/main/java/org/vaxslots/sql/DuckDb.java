@@ -23,9 +23,6 @@ import org.vaxslots.store.DataRoot;
  * and the plain name {@code <table>} are created.
  */
 public final class DuckDb implements AutoCloseable {
-    /** Tables written by {@code vaxslots compact} from sessions, not by normalize. */
-    public static final List<String> DERIVED_TABLES = List.of("session_history", "sweep_district_sessions");
-
     private final Connection connection;
     private final List<String> tables;
 
@@ -47,7 +44,7 @@ public final class DuckDb implements AutoCloseable {
         String limit = System.getenv("VAXSLOTS_DUCKDB_MEMORY");
         try (Statement st = c.createStatement()) {
             st.execute("SET memory_limit = '" + (limit == null || limit.isBlank() ? DEFAULT_MEMORY_LIMIT : limit.replace("'", "")) + "'");
-            st.execute("SET temp_directory = '" + root.tmp().resolve("duckdb").toString().replace("'", "''") + "'");
+            st.execute("SET temp_directory = '" + root.duckDbSpill().toString().replace("'", "''") + "'");
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -60,19 +57,12 @@ public final class DuckDb implements AutoCloseable {
         List<String> created = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SET file_search_path = '" + root.root().toString().replace("'", "''") + "'");
-            for (Table t : Table.normalized()) {
+            // Normalize's tables, then the derived ones once `vaxslots compact` has written them.
+            for (Table t : Table.values()) {
                 if (hasParquet(root.table(t.tableName()))) {
                     st.execute(stagingSql(t));
                     st.execute("CREATE OR REPLACE VIEW " + t.tableName() + " AS SELECT * FROM stg_" + t.tableName());
                     created.add(t.tableName());
-                }
-            }
-            // The derived tables of `vaxslots compact`, once it has run.
-            for (String derived : DERIVED_TABLES) {
-                if (hasParquet(root.table(derived))) {
-                    st.execute(stagingSql(derived));
-                    st.execute("CREATE OR REPLACE VIEW " + derived + " AS SELECT * FROM stg_" + derived);
-                    created.add(derived);
                 }
             }
         } catch (SQLException e) {
@@ -92,11 +82,7 @@ public final class DuckDb implements AutoCloseable {
     }
 
     static String stagingSql(Table t) {
-        return stagingSql(t.tableName());
-    }
-
-    private static String stagingSql(String table) {
-        String resource = "/notebooks-sql/staging/stg_" + table + ".sql";
+        String resource = "/notebooks-sql/staging/stg_" + t.tableName() + ".sql";
         try (InputStream in = DuckDb.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath: rebuild the jar");

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaxslots.compact.EmptyDerivedTables;
+import org.vaxslots.schema.Table;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.WorkDirs;
 
@@ -27,14 +28,17 @@ import org.vaxslots.store.WorkDirs;
  * marts are executed as they are; reports and checks are single SELECTs, run on demand. The
  * reference tables are copied out of the classpath into a directory under the data root's tmp/
  * and put on DuckDB's file_search_path beside the data root, exactly as a DuckDB shell user would
- * set it; the age-group rule table goes beside them, as data-schema/ sits beside notebooks-sql/ in
+ * set it; the age-group rule table and the codebook go beside them, as data-schema/ sits beside notebooks-sql/ in
  * the repository. The report range is the pair of variables report_from and report_to.
  */
 public final class SqlLayers implements AutoCloseable {
     static final String INDEX = "/notebooks-sql/index.txt";
     static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
-    /** The age-group rule table, which staging reads as ../data-schema/age_groups.csv beside notebooks-sql/. */
-    static final String AGE_GROUPS = "/data-schema/age_groups.csv";
+    /**
+     * The files of data-schema/ that staging reads as ../data-schema/NAME beside notebooks-sql/: the
+     * age-group rule table and the codebook of coded columns.
+     */
+    static final List<String> DATA_SCHEMA_FILES = List.of("/data-schema/age_groups.csv", "/data-schema/codebook.csv");
     /** A directory: when set, DuckDB writes a JSON profile of each file built there (operators, rows, time). */
     public static final String PROFILE_ENV = "VAXSLOTS_DUCKDB_PROFILE";
 
@@ -51,10 +55,10 @@ public final class SqlLayers implements AutoCloseable {
 
     /** Opens DuckDB over the root and builds staging, intermediate and marts for the range. */
     public static SqlLayers build(DataRoot root, LocalDate from, LocalDate to) throws IOException, SQLException {
-        if (!Files.isDirectory(root.table("fetches")) || !Files.isDirectory(root.table("sessions"))) {
+        if (!Files.isDirectory(root.table(Table.FETCHES.tableName())) || !Files.isDirectory(root.table(Table.SESSIONS.tableName()))) {
             throw new IllegalStateException("no tables under " + root.tables() + ": run `vaxslots normalize` first");
         }
-        if (!DuckDb.hasParquet(root.table("listed_districts"))) {
+        if (!DuckDb.hasParquet(root.table(Table.LISTED_DISTRICTS.tableName()))) {
             // Without it every sweep would silently be measured against the bundled district list.
             throw new IllegalStateException("no table listed_districts under " + root.tables() + ": its sweeps were"
                     + " normalized by an older vaxslots; run `vaxslots normalize`, which normalizes them again");
@@ -79,17 +83,19 @@ public final class SqlLayers implements AutoCloseable {
                     Files.write(target, resource(entry));
                 }
             }
-            Path ageGroups = refDir.resolve(AGE_GROUPS.substring(1));
-            Files.createDirectories(ageGroups.getParent());
-            Files.write(ageGroups, classpath(AGE_GROUPS));
+            for (String file : DATA_SCHEMA_FILES) {
+                Path target = refDir.resolve(file.substring(1));
+                Files.createDirectories(target.getParent());
+                Files.write(target, classpath(file));
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("SET file_search_path = '" + quote(root.root().toString()) + "," + quote(notebooks.toString()) + "'");
             }
             setVariable(c, "report_from", from);
             setVariable(c, "report_to", to);
             for (String entry : index) {
-                String derived = derivedTable(entry);
-                if (derived != null && !DuckDb.hasParquet(root.table(derived))) {
+                Table derived = derivedTable(entry);
+                if (derived != null && !DuckDb.hasParquet(root.table(derived.tableName()))) {
                     layers.execute(entry, EmptyDerivedTables.stagingView(derived));
                 } else if (BUILD_LAYERS.stream().anyMatch(entry::startsWith)) {
                     layers.execute(entry);
@@ -134,9 +140,9 @@ public final class SqlLayers implements AutoCloseable {
     }
 
     /** The derived table a staging entry reads, e.g. session_history; null for any other entry. */
-    private static String derivedTable(String entry) {
-        for (String t : DuckDb.DERIVED_TABLES) {
-            if (entry.equals("staging/stg_" + t + ".sql")) {
+    private static Table derivedTable(String entry) {
+        for (Table t : Table.derived()) {
+            if (entry.equals("staging/stg_" + t.tableName() + ".sql")) {
                 return t;
             }
         }

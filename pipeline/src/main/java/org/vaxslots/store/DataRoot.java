@@ -80,6 +80,19 @@ public final class DataRoot implements Serializable {
         return Optional.empty();
     }
 
+    /**
+     * The sweep id a directory's own name gives ({@code sweep_id=ID}), as a lister of raw/ or of a
+     * table needs it: empty when the name is not a sweep directory's; an error naming the id when it
+     * is one but the id is unsafe, so such a directory is never skipped without a word.
+     */
+    public static Optional<String> sweepIdOfDirectory(Path dir) {
+        Path name = dir.getFileName();
+        if (name == null || !name.toString().startsWith(SWEEP_KEY)) {
+            return Optional.empty();
+        }
+        return Optional.of(SweepIds.requireValid(name.toString().substring(SWEEP_KEY.length())));
+    }
+
     /** The same rule in SQL, for a column holding file paths (DuckDB's {@code filename}). */
     public static String sweepIdOfSql(String fileNameColumn) {
         return "regexp_extract(" + fileNameColumn + ", '" + SWEEP_KEY + "([^/]+)/', 1)";
@@ -148,6 +161,16 @@ public final class DataRoot implements Serializable {
 
     public Path tmp() {
         return root().resolve("tmp");
+    }
+
+    /** Where DuckDB spills what does not fit in its memory limit (never removed by another job). */
+    public Path duckDbSpill() {
+        return tmp().resolve("duckdb");
+    }
+
+    /** Where {@code demo --samples} writes the bundled samples before it imports them. */
+    public Path demoSamples() {
+        return tmp().resolve("demo-samples");
     }
 
     /** Where normalize stages sweeps before publishing them. */

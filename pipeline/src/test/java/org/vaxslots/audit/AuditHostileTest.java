@@ -97,14 +97,14 @@ class AuditHostileTest {
                                 .replaceAll("(?s).*\"(eyJ[^\"]+)\".*", "$1"))
                         .build())
                 .build());
-        String calls = Files.readString(root.state().resolve(callsFile(root)));
+        String calls = Files.readString(root.sourceCalls().resolve(callsFile(root)));
         for (String name : List.of("booking_bot_log.txt", "validateMobileOtp_token.json", "calendarByDistrict_phoneInAddress.json")) {
-            Files.writeString(root.state().resolve("sources/planted-" + stem(name) + ".calls"),
+            Files.writeString(root.sourceCalls().resolve("planted-" + stem(name) + ".calls"),
                     calls + new String(hostile(name), StandardCharsets.UTF_8));
         }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             for (String name : TEXT_FILES) {
-                Path part = root.tablePartition("rejects", "planted-" + stem(name).replace('_', '-')).resolve("part-00000.parquet");
+                Path part = root.tablePartition("rejects", "planted-" + stem(name).replace('_', '-')).resolve(DataRoot.PART_FILE);
                 Files.createDirectories(part.getParent());
                 try (PreparedStatement st = c.prepareStatement("COPY (SELECT 'raw/x.warc.gz' AS source, 0::BIGINT AS \"offset\","
                         + " '$' AS record_path, 'unknown shape' AS reason, ?::VARCHAR AS snippet) TO '" + part + "' (FORMAT parquet)")) {
@@ -128,8 +128,8 @@ class AuditHostileTest {
     }
 
     private static String callsFile(DataRoot root) throws IOException {
-        try (var s = Files.list(root.state().resolve("sources"))) {
-            return "sources/" + s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".calls") && !n.startsWith("planted-")).findFirst().orElseThrow();
+        try (var s = Files.list(root.sourceCalls())) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".calls") && !n.startsWith("planted-")).findFirst().orElseThrow();
         }
     }
 
@@ -137,7 +137,7 @@ class AuditHostileTest {
     void audit_hostileCorpusPlantedEverywhere_namesEachFilePlaceAndKindButNoValue() throws Exception {
         DataRoot root = planted();
 
-        int callLines = Files.readString(root.state().resolve(callsFile(root))).split("\n").length;
+        int callLines = Files.readString(root.sourceCalls().resolve(callsFile(root))).split("\n").length;
 
         Cli.Run r = Cli.run("audit", root.root().toString());
 
@@ -208,7 +208,7 @@ class AuditHostileTest {
         warc(root.rawSweep("samples").resolve("not-http.warc.gz"), () -> new org.netpreserve.jwarc.WarcResponse.Builder(
                 URI.create(Endpoint.COWIN_BASE + "/v2/admin/location/states")).body(MediaType.parse("text/plain"),
                 "no HTTP message here".getBytes(StandardCharsets.UTF_8)).build());
-        Path part = root.tablePartition("rejects", "samples").resolve("part-00000.parquet");
+        Path part = root.tablePartition("rejects", "samples").resolve(DataRoot.PART_FILE);
         Files.createDirectories(part.getParent());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("COPY (SELECT 'raw/x.warc.gz' AS source, 1796166702938::BIGINT AS \"offset\", '$' AS record_path,"

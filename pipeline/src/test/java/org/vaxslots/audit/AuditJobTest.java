@@ -96,7 +96,7 @@ class AuditJobTest {
     @Test
     void audit_tableWithUndocumentedPhoneColumn_failsWithBothFindings() throws Exception {
         DataRoot root = demoCopy();
-        Path part = root.tablePartition("centers", "planted").resolve("part-00000.parquet");
+        Path part = root.tablePartition("centers", "planted").resolve(DataRoot.PART_FILE);
         Files.createDirectories(part.getParent());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             st.execute("COPY (SELECT 1234 AS center_id, '+91 98765 43210' AS mobile) TO '" + part + "' (FORMAT parquet)");

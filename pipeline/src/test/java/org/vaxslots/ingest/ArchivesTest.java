@@ -185,7 +185,7 @@ class ArchivesTest {
         Path root = dir.resolve("unmatched-root");
 
         Cli.Run refused = Cli.run(importArgs(root, withReadme));
-        boolean sweepAfterRefusal = Files.exists(root.resolve("raw").resolve("sweep_id=apr29"));
+        boolean sweepAfterRefusal = Files.exists(new DataRoot(root).rawSweep("apr29"));
         Cli.Run skipping = Cli.run(importArgs(root, withReadme, "--skip-unmatched"));
 
         assertEquals(1, refused.exit());
@@ -211,7 +211,7 @@ class ArchivesTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("vaxslots: error: " + cut + " is damaged or not what its name says ("), r.err());
         assertTrue(r.err().contains("): repair it or leave it out of the input; nothing was archived"), r.err());
-        assertFalse(Files.exists(root.resolve("raw").resolve("sweep_id=apr29")));
+        assertFalse(Files.exists(new DataRoot(root).rawSweep("apr29")));
     }
 
     @Test

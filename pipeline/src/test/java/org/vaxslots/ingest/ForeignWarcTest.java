@@ -216,7 +216,7 @@ class ForeignWarcTest {
         Path root = dir.resolve("data");
 
         Cli.Run refused = Cli.run("import", "--data-root", root.toString(), "--sweep-id", "bot", warc.toString());
-        boolean sweepAfterRefusal = Files.exists(root.resolve("raw/sweep_id=bot"));
+        boolean sweepAfterRefusal = Files.exists(new DataRoot(root).rawSweep("bot"));
         Cli.Run skipping = Cli.run("import", "--data-root", root.toString(), "--sweep-id", "bot", "--skip-personal", warc.toString());
 
         assertEquals(1, refused.exit());

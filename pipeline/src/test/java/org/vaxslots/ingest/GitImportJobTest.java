@@ -131,14 +131,14 @@ class GitImportJobTest {
     @Test
     void importGit_again_importsNothingAndLeavesRawAsItWas() throws Exception {
         importGit();
-        Map<String, String> before = Trees.digests(data.resolve("raw"));
+        Map<String, String> before = Trees.digests(new DataRoot(data).raw());
 
         Cli.Run again = importGit();
 
         assertEquals(0, again.exit(), again.err());
         assertEquals("imported 0 commit(s) of " + repo.dir() + " as sweeps: 0 file(s) archived; 3 commit(s) already imported\n",
                 again.out());
-        assertEquals(before, Trees.digests(data.resolve("raw")));
+        assertEquals(before, Trees.digests(new DataRoot(data).raw()));
     }
 
     @Test
@@ -195,13 +195,13 @@ class GitImportJobTest {
     @Test
     void importGitTree_afterAnImportWithout_keepsTheSweepsAsTheyWere() throws Exception {
         importGit();
-        Map<String, String> before = Trees.digests(data.resolve("raw"));
+        Map<String, String> before = Trees.digests(new DataRoot(data).raw());
 
         GitImportJob.Result result = GitImportJob.run(new DataRoot(data), new GitImportJob.Request(repo.dir(), true,
                 null, null, Map.of(), false), NOW, w -> { });
 
         assertEquals(new GitImportJob.Result(List.of(), 0, 0, 0, 3), result);
-        assertEquals(before, Trees.digests(data.resolve("raw")));
+        assertEquals(before, Trees.digests(new DataRoot(data).raw()));
     }
 
     @Test

@@ -144,7 +144,7 @@ class ImportJobTest {
         Path data = dir.resolve("data");
 
         Cli.Run refused = Cli.run("import", "--data-root", data.toString(), "--sweep-id", "bot", in.toString());
-        boolean sweepAfterRefusal = Files.exists(data.resolve("raw/sweep_id=bot"));
+        boolean sweepAfterRefusal = Files.exists(new DataRoot(data).rawSweep("bot"));
         Cli.Run skipping = Cli.run("import", "--data-root", data.toString(), "--sweep-id", "bot", "--skip-personal", in.toString());
 
         assertEquals(1, refused.exit());
@@ -192,7 +192,7 @@ class ImportJobTest {
         Path data = dir.resolve("data");
 
         Cli.Run refused = Cli.run("import", "--data-root", data.toString(), "--sweep-id", "bot", zip.toString());
-        boolean sweepAfterRefusal = Files.exists(data.resolve("raw/sweep_id=bot"));
+        boolean sweepAfterRefusal = Files.exists(new DataRoot(data).rawSweep("bot"));
         Cli.Run skipping = Cli.run("import", "--data-root", data.toString(), "--sweep-id", "bot", "--skip-personal", zip.toString());
 
         assertEquals(1, refused.exit());

@@ -329,7 +329,7 @@ class ReportJobTest {
                 assertEquals(10, f.get("rows").asLong(), "5 districts x the 2 standard age groups of May 2021");
             }
         }
-        assertEquals(9, m.get("checks_passed").size());
+        assertEquals(10, m.get("checks_passed").size());
         assertTrue(m.get("generated_at").asText().endsWith("Z"));
     }
 

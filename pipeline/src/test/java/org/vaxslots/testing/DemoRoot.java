@@ -3,9 +3,9 @@ package org.vaxslots.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.vaxslots.cli.Main;
+import org.vaxslots.schema.Table;
 import org.vaxslots.store.DataRoot;
 
 /**
@@ -32,10 +32,10 @@ public final class DemoRoot {
             // The demo's report also writes the derived tables of `compact` (CompactJobTest covers
             // them); removed so that tables/ is exactly normalize's output, which the crash, lock
             // and audit tests compare against. A report over a copy writes them again.
-            for (String derived : List.of("session_history", "sweep_district_sessions")) {
-                org.vaxslots.store.AtomicFiles.deleteTree(root.table(derived));
+            for (Table derived : Table.derived()) {
+                org.vaxslots.store.AtomicFiles.deleteTree(root.table(derived.tableName()));
             }
-            Files.deleteIfExists(root.tables().resolve("_compact.json"));
+            Files.deleteIfExists(root.compactManifest());
             shared = root;
         }
         return shared;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.vaxslots.store.DataRoot;
 
 /**
  * Reads tables back the way a user would: a fresh DuckDB with read_parquet over the hive-partitioned
@@ -17,7 +18,7 @@ public final class Duck {
     private Duck() {}
 
     public static String table(Path dataRoot, String table) {
-        return "read_parquet('" + dataRoot.resolve("tables").resolve(table) + "/**/*.parquet', hive_partitioning = true)";
+        return "read_parquet('" + new DataRoot(dataRoot).table(table) + "/**/*.parquet', hive_partitioning = true)";
     }
 
     /** Every row of the query, each as a list of column values. */
