@@ -19,20 +19,17 @@ age_groups AS (
 
 sessions AS (
     SELECT * FROM stg_sessions
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 session_history AS (
     SELECT * FROM stg_session_history
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 sweep_district_sessions AS (
     SELECT * FROM stg_sweep_district_sessions
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 coded_values AS (
