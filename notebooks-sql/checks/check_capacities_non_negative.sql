@@ -4,8 +4,7 @@
 -- district_age_group_daily.
 WITH runs AS (
     SELECT * FROM stg_session_history
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 districts AS (

@@ -28,8 +28,7 @@ expected AS (
             INTERVAL 1 DAY) AS days(day)
     INNER JOIN standard_age_groups
         ON CAST(day AS DATE) BETWEEN standard_age_groups.standard_from_date AND standard_age_groups.standard_to_date
-    WHERE CAST(day AS DATE) BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(CAST(day AS DATE))
 ),
 
 missing_rows AS (

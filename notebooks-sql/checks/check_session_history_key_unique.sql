@@ -8,7 +8,6 @@ SELECT
     run_number,
     count(*) AS rows_count
 FROM stg_session_history
-WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-    AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+WHERE in_report_range(session_date)
 GROUP BY session_date, session_id, run_number
 HAVING count(*) > 1;
