@@ -100,7 +100,8 @@ final class HeatMapChart {
         legend.setStripWidth(14);
         legend.setMargin(new RectangleInsets(6, 280, 0, 280));
         legend.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(chart.getSubtitleCount() - 1, legend);
+        // Bottom subtitles are laid out from the edge inwards: after the source line, the legend sits above it.
+        chart.addSubtitle(legend);
         int height = 260 + Math.max(1, districts.size()) * 26;
         List<String> header = new ArrayList<>(List.of("district"));
         for (int h = 0; h < 24; h++) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
@@ -115,6 +116,7 @@ final class PerCapitaChart {
         ChartCanvas.style(chart, title, (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population")
                 + "; all age groups; peak open slots seen in any sweep (a lower bound); 0 = read, no slots.");
         CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setNoDataMessage("No district with a population was read on this day.");
         plot.setNoDataMessagePaint(ChartCanvas.INK);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
