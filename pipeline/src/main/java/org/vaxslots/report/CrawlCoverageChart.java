@@ -86,6 +86,7 @@ final class CrawlCoverageChart {
         NumberAxis districts = (NumberAxis) plot.getRangeAxis();
         districts.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setMaximumBarWidth(0.05);
         for (int k = 0; k < COLORS.size(); k++) {
             renderer.setSeriesPaint(k, COLORS.get(k));
         }

@@ -171,6 +171,29 @@ class ChartsTest {
     }
 
     @Test
+    void perCapita_moreThan20Districts_drawsTopAndBottom10ButTablesEvery(@TempDir Path dir) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("""
+                    CREATE TABLE district_age_group_daily AS
+                    SELECT DATE '2021-05-16' AS session_date, CAST(i AS INTEGER) AS district_id, 'D' || lpad(CAST(i AS VARCHAR), 2, '0')
+                        AS district_name, 'Kerala' AS state_name, 1 AS sweeps_with_data, 1 AS sessions_listed,
+                        CAST(i AS DOUBLE) AS open_capacity_per_100k
+                    FROM range(1, 23) AS r(i)""");
+            PerCapitaChart.Day day = PerCapitaChart.choose(c, null);
+
+            ChartImage chart = PerCapitaChart.write(c, dir.resolve(Charts.PER_100K), day);
+
+            assertEquals(new PerCapitaChart.Day("2021-05-16", 22, false), day);
+            assertEquals(22, chart.rows().size());
+            assertEquals(List.of("D22, Kerala", "22.00"), chart.rows().get(0));
+            assertEquals(List.of("D01, Kerala", "1.00"), chart.rows().get(21));
+            assertTrue(chart.svg().contains(">...</text>"), "the gap between the 10 highest and the 10 lowest");
+            assertTrue(chart.svg().contains(">D13, Kerala</text>") && !chart.svg().contains(">D12, Kerala</text>"),
+                    "D13 is the 10th highest, D12 neither the 10 highest nor the 10 lowest");
+        }
+    }
+
+    @Test
     void writeAll_emptyMarts_drawsEveryChartSayingNoData(@TempDir Path dir) throws Exception {
         try (Connection c = marts(true)) {
             List<ChartImage> charts = draw(c, dir);
