@@ -1,9 +1,6 @@
 package org.vaxslots.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,13 +8,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The pack's crawl coverage chart ({@link Charts#CRAWL}): per sweep, the districts read ok, empty,
  * throttled and failed, stacked, so "no data" is never mistaken for "no slots".
  */
 final class CrawlCoverageChart {
+    /** The outcomes stacked, bottom first, as the legend and the data table name them. */
+    static final List<String> OUTCOMES = List.of("ok", "empty (no slots)", "throttled (no data)", "failed (no data)");
+    static final List<Color> COLORS = List.of(new Color(0x2e, 0x8b, 0x57), new Color(0x9a, 0xcd, 0x32),
+            new Color(0xf0, 0x9a, 0x1a), new Color(0xc0, 0x39, 0x2b));
+
     private CrawlCoverageChart() {}
 
     /** One sweep's districts by outcome; firstAsOf is its first as_of_at as "yyyy-MM-dd HH:mm UTC". */
@@ -38,64 +54,75 @@ final class CrawlCoverageChart {
         return sweeps;
     }
 
-    static void draw(List<Sweep> sweeps, Path file) throws IOException {
-        Color[] colors = {new Color(0x2e, 0x8b, 0x57), new Color(0x9a, 0xcd, 0x32), new Color(0xf0, 0x9a, 0x1a),
-                new Color(0xc0, 0x39, 0x2b)};
-        String[] names = {"ok", "empty (no slots)", "throttled (no data)", "failed (no data)"};
-        int height = 520;
-        int left = 80;
-        int top = 110;
-        int plotH = 300;
-        int plotW = ChartCanvas.WIDTH - left - 40;
-        BufferedImage img = ChartCanvas.canvas(height);
-        Graphics2D g = ChartCanvas.graphics(img);
-        ChartCanvas.title(g, "Crawl coverage: which districts each sweep could read",
+    /** Draws the sweeps' districts by outcome, stacked, into {@code file}; the data table is a row per sweep. */
+    static ChartImage write(List<Sweep> sweeps, Path file) throws IOException {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        Set<String> seen = new HashSet<>();
+        for (Sweep sweep : sweeps) {
+            String label = sweep.firstAsOf();
+            for (int n = 2; !seen.add(label); n++) {
+                label = sweep.firstAsOf() + " (" + n + ")";
+            }
+            long[] counts = {sweep.ok(), sweep.empty(), sweep.throttled(), sweep.failed()};
+            for (int k = 0; k < OUTCOMES.size(); k++) {
+                dataset.addValue(counts[k], OUTCOMES.get(k), label);
+            }
+        }
+        boolean labelled = sweeps.size() <= 24;
+        String axis = sweeps.isEmpty() ? "sweep" : labelled ? "sweep (first as of, UTC)"
+                : sweeps.size() + " sweeps, " + sweeps.get(0).firstAsOf() + " to " + sweeps.get(sweeps.size() - 1).firstAsOf();
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, axis, "districts", dataset, PlotOrientation.VERTICAL,
+                true, false, false);
+        String title = "Crawl coverage: which districts each sweep could read";
+        ChartCanvas.style(chart, title,
                 "Districts fetched per sweep, by outcome. Throttled and failed districts are no data, never \"no slots\".");
-        long max = sweeps.stream().mapToLong(Sweep::total).max().orElse(0);
-        g.setColor(ChartCanvas.GRID);
-        g.setStroke(new BasicStroke(1));
-        g.drawLine(left, top + plotH, left + plotW, top + plotH);
-        g.setColor(ChartCanvas.INK);
-        g.drawString(Long.toString(max), left - 40, top + 10);
-        g.drawString("districts", left - 70, top - 14);
-        g.drawString("0", left - 20, top + plotH);
-        double slot = sweeps.isEmpty() ? plotW : (double) plotW / sweeps.size();
-        for (int i = 0; i < sweeps.size(); i++) {
-            Sweep sweep = sweeps.get(i);
-            long[] s = {sweep.ok(), sweep.empty(), sweep.throttled(), sweep.failed()};
-            int x = left + (int) Math.round(i * slot);
-            int w = Math.max(1, (int) Math.round(slot * 0.8));
-            int y = top + plotH;
-            for (int k = 0; k < 4; k++) {
-                int h = max > 0 ? (int) Math.round(plotH * (double) s[k] / max) : 0;
-                g.setColor(colors[k]);
-                g.fillRect(x, y - h, w, h);
-                y -= h;
-            }
-            long total = sweep.total();
-            if (sweeps.size() <= 40 && total > 0) {
-                String pct = Math.round(100.0 * (s[0] + s[1]) / total) + "%";
-                g.setColor(ChartCanvas.INK);
-                g.drawString(pct, x + (w - g.getFontMetrics().stringWidth(pct)) / 2, y - 4);
-            }
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setNoDataMessage("No sweep fetched districts by id in the range.");
+        plot.setNoDataMessagePaint(ChartCanvas.INK);
+        CategoryAxis sweepAxis = plot.getDomainAxis();
+        sweepAxis.setTickLabelsVisible(labelled);
+        sweepAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        sweepAxis.setCategoryMargin(0.15);
+        NumberAxis districts = (NumberAxis) plot.getRangeAxis();
+        districts.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setMaximumBarWidth(0.05);
+        for (int k = 0; k < COLORS.size(); k++) {
+            renderer.setSeriesPaint(k, COLORS.get(k));
         }
+        chart.getLegend().setPosition(RectangleEdge.TOP);
+        chart.getLegend().setFrame(BlockBorder.NONE);
+        List<List<String>> rows = sweeps.stream().map(s -> List.of(s.firstAsOf(), Long.toString(s.ok()),
+                Long.toString(s.empty()), Long.toString(s.throttled()), Long.toString(s.failed()))).toList();
+        String alt = altText(sweeps);
+        String svg = ChartCanvas.write(chart, ChartCanvas.WIDTH, 560, file, "chart-crawl", title, alt);
+        List<String> header = new ArrayList<>(List.of("sweep (first as of, UTC)"));
+        header.addAll(OUTCOMES);
+        return new ChartImage(file.getFileName().toString(), "Crawl coverage", alt, svg, header, rows);
+    }
+
+    /** What the chart shows and its finding, in words: how many district reads brought data, and the worst sweep. */
+    static String altText(List<Sweep> sweeps) {
         if (sweeps.isEmpty()) {
-            g.drawString("No sweep fetched districts by id in the range.", left + 10, top + 40);
-        } else {
-            g.setColor(ChartCanvas.INK);
-            g.drawString(sweeps.get(0).firstAsOf(), left, top + plotH + 20);
-            String last = sweeps.get(sweeps.size() - 1).firstAsOf();
-            g.drawString(last, left + plotW - g.getFontMetrics().stringWidth(last), top + plotH + 20);
+            return "Stacked bar chart of the districts each sweep read, by outcome: no sweep fetched districts by id in the range.";
         }
-        int lx = left;
-        for (int k = 0; k < 4; k++) {
-            g.setColor(colors[k]);
-            g.fillRect(lx, top + plotH + 40, 14, 14);
-            g.setColor(ChartCanvas.INK);
-            g.drawString(names[k], lx + 20, top + plotH + 52);
-            lx += 40 + g.getFontMetrics().stringWidth(names[k]);
+        long read = 0;
+        long total = 0;
+        Sweep worst = sweeps.get(0);
+        for (Sweep s : sweeps) {
+            read += s.ok() + s.empty();
+            total += s.total();
+            if ((s.ok() + s.empty()) * worst.total() < (worst.ok() + worst.empty()) * s.total()) {
+                worst = s;
+            }
         }
-        ChartCanvas.footer(g, height);
-        ChartCanvas.write(img, g, file);
+        String what = "Stacked bar chart of the districts each of " + sweeps.size() + (sweeps.size() == 1 ? " sweep" : " sweeps")
+                + " read, by outcome (ok, empty, throttled, failed), from " + sweeps.get(0).firstAsOf() + " to "
+                + sweeps.get(sweeps.size() - 1).firstAsOf();
+        if (read == total) {
+            return what + ": every sweep read every district it fetched (" + total + " district fetches).";
+        }
+        return what + ": " + read + " of " + total + " district fetches brought data (ok or empty); the sweep with the"
+                + " least, at " + worst.firstAsOf() + ", read " + (worst.ok() + worst.empty()) + " of " + worst.total() + ".";
     }
 }

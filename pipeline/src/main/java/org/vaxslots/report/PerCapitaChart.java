@@ -1,7 +1,6 @@
 package org.vaxslots.report;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +9,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The pack's per-capita chart ({@link Charts#PER_100K}): open slots per 100,000 residents by
@@ -19,6 +30,9 @@ import java.util.List;
  */
 final class PerCapitaChart {
     private PerCapitaChart() {}
+
+    /** The one series of the bar chart. */
+    static final String SERIES = "open slots per 100,000 residents";
 
     record Bar(String label, double value) {}
 
@@ -74,8 +88,11 @@ final class PerCapitaChart {
         return bars;
     }
 
-    /** Top and bottom districts by open slots per 100k residents on the chart's day (all of them up to 20). */
-    static void draw(Connection c, Path file, Day day) throws SQLException, IOException {
+    /**
+     * Draws the top and bottom districts by open slots per 100k residents on the chart's day (all of
+     * them up to 20) into {@code file}; the data table is every district with a figure.
+     */
+    static ChartImage write(Connection c, Path file, Day day) throws SQLException, IOException {
         List<Bar> bars = bars(c, day);
         List<Bar> shown = bars;
         boolean cut = bars.size() > 20;
@@ -84,36 +101,61 @@ final class PerCapitaChart {
             shown.add(null);
             shown.addAll(bars.subList(bars.size() - 10, bars.size()));
         }
-        int rowH = 24;
-        int top = 90;
-        int height = top + Math.max(1, shown.size()) * rowH + 60;
-        BufferedImage img = ChartCanvas.canvas(height);
-        Graphics2D g = ChartCanvas.graphics(img);
-        ChartCanvas.title(g, "Open slots per 100,000 residents, " + day.describe(),
-                (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population") + "; all age groups; peak"
-                        + " open slots seen in any sweep (a lower bound); 0 = read, no slots.");
-        int labelW = 330;
-        int plotW = ChartCanvas.WIDTH - labelW - 110;
-        double max = shown.stream().filter(b -> b != null).mapToDouble(Bar::value).max().orElse(0);
-        if (shown.isEmpty()) {
-            g.drawString("No district with a population was read on this day.", 20, top + 20);
-        }
-        for (int i = 0; i < shown.size(); i++) {
-            Bar b = shown.get(i);
-            int y = top + i * rowH;
-            g.setColor(ChartCanvas.INK);
-            if (b == null) {
-                g.drawString("...", labelW - 20, y + 16);
-                continue;
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        Set<String> seen = new HashSet<>();
+        for (Bar b : shown) {
+            String label = b == null ? "..." : b.label();
+            for (int n = 2; !seen.add(label); n++) {
+                label = (b == null ? "..." : b.label()) + " (" + n + ")";
             }
-            g.drawString(ChartCanvas.fit(g, b.label(), labelW - 20), 20, y + 16);
-            int w = max > 0 ? (int) Math.round(plotW * b.value() / max) : 0;
-            g.setColor(ChartCanvas.BAR);
-            g.fillRect(labelW, y + 4, Math.max(w, 1), rowH - 8);
-            g.setColor(ChartCanvas.INK);
-            g.drawString(String.format(java.util.Locale.ROOT, "%.2f", b.value()), labelW + w + 6, y + 16);
+            dataset.addValue(b == null ? null : b.value(), SERIES, label);
         }
-        ChartCanvas.footer(g, height);
-        ChartCanvas.write(img, g, file);
+        JFreeChart chart = ChartFactory.createBarChart(null, null, "open slots per 100,000 residents", dataset,
+                PlotOrientation.HORIZONTAL, false, false, false);
+        String title = "Open slots per 100,000 residents, " + day.describe();
+        ChartCanvas.style(chart, title, (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population")
+                + "; all age groups; peak open slots seen in any sweep (a lower bound); 0 = read, no slots.");
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setNoDataMessage("No district with a population was read on this day.");
+        plot.setNoDataMessagePaint(ChartCanvas.INK);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+        NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        values.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        values.setUpperMargin(0.12);
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, ChartCanvas.BAR);
+        renderer.setMaximumBarWidth(0.7);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", ChartCanvas.format("0.00")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int height = 170 + Math.max(1, shown.size()) * 24;
+        List<List<String>> rows = bars.stream()
+                .map(b -> List.of(b.label(), String.format(Locale.ROOT, "%.2f", b.value()))).toList();
+        String alt = altText(day, bars);
+        String svg = ChartCanvas.write(chart, ChartCanvas.WIDTH, height, file, "chart-per-100k", title, alt);
+        return new ChartImage(file.getFileName().toString(), "Open slots per 100,000 people, by district", alt, svg,
+                List.of("district", "open slots per 100,000 residents"), rows);
+    }
+
+    /** What the chart shows and its finding, in words: the highest and the lowest district. */
+    static String altText(Day day, List<Bar> bars) {
+        String what = "Bar chart of open slots per 100,000 residents by district on " + (day.date() == null ? "no session date" : day.date())
+                + ", all age groups together";
+        if (bars.isEmpty()) {
+            return what + ": no district with a population was read on this day.";
+        }
+        Bar top = bars.get(0);
+        Bar bottom = bars.get(bars.size() - 1);
+        String of = bars.size() == 1 ? "1 district" : bars.size() + " districts";
+        if (bars.size() == 1) {
+            return what + ": " + of + " with a population was read, " + top.label() + ", with " + per100k(top) + ".";
+        }
+        return what + ": of " + of + " read, " + top.label() + " had the most (" + per100k(top) + ") and "
+                + bottom.label() + " the fewest (" + per100k(bottom) + ").";
+    }
+
+    private static String per100k(Bar b) {
+        return String.format(Locale.ROOT, "%.2f per 100,000", b.value());
     }
 }

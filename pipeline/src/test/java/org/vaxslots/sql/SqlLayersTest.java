@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +88,44 @@ class SqlLayersTest {
                 continue;
             }
             String sql = Files.readString(NOTEBOOKS.resolve(entry)).lines().filter(l -> !l.startsWith("--"))
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .collect(Collectors.joining("\n"));
             assertFalse(sql.contains("getvariable('report_"), entry + ": use in_report_range() and its family (macros/report_range.sql)");
             assertFalse(sql.contains("INTERVAL 330 MINUTE"), entry + ": use ist() or ist_date() (macros/ist.sql)");
             assertFalse(sql.contains("tables/_sweeps"), entry + ": use normalized_sweeps() (macros/normalized_sweeps.sql)");
+        }
+    }
+
+    @Test
+    void macros_onAPlainDuckDb_rangeIstAndNormalizedSweepsExact(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("tables/_sweeps"));
+        Files.writeString(dir.resolve("tables/_sweeps/sweep-b.json"), "{}");
+        Files.writeString(dir.resolve("tables/_sweeps/sweep-a.json"), "{}");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            st.execute("SET file_search_path = '" + dir.toString().replace("'", "''") + "'");
+            for (String entry : SqlLayers.index()) {
+                if (entry.startsWith(SqlLayers.MACROS)) {
+                    st.execute(SqlLayers.sql(entry));
+                }
+            }
+
+            assertEquals("true,true,2021-05-15,2021-05-16,2021-05-16 00:00:00",
+                    value(st, "SELECT in_report_range(DATE '2021-05-16') || ',' || report_range_unset() || ',' || ist_date(TIMESTAMP"
+                            + " '2021-05-15 18:29:59') || ',' || ist_date(TIMESTAMP '2021-05-15 18:30:00') || ',' || ist(TIMESTAMP"
+                            + " '2021-05-15 18:30:00')"));
+            st.execute("SET VARIABLE report_from = DATE '2021-05-17'");
+            assertEquals("false,true,false,false",
+                    value(st, "SELECT in_report_range(DATE '2021-05-16') || ',' || overlaps_report_range(DATE '2021-05-10', DATE"
+                            + " '2021-05-17') || ',' || overlaps_report_range(DATE '2021-05-10', DATE '2021-05-16') || ',' ||"
+                            + " report_range_unset()"));
+            assertEquals("sweep-a,sweep-b", value(st, "SELECT string_agg(sweep_id, ',' ORDER BY sweep_id) FROM normalized_sweeps()"));
+        }
+    }
+
+    static String value(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
