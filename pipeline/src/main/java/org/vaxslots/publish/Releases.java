@@ -148,7 +148,7 @@ final class Releases {
                 is a folder of CSVs with a README, a data dictionary, a Frictionless <code>datapackage.json</code> and a
                 <code>manifest.json</code> that hashes every file; the sha256 of each manifest is below.</p>
                 """ + latest + """
-                <p>Machine-readable: <a href="releases.json">releases.json</a>. Corrections: """
+                <p>Machine-readable: <a href="releases.json">releases.json</a>. Corrections:\s"""
                 + (hasErrata ? "<a href=\"errata.csv\">errata.csv</a> lists every release replaced after publication, when and why;"
                         + " the manifests it replaced are kept in <a href=\"superseded/\">superseded/</a>."
                         : "none so far.") + """

@@ -95,6 +95,7 @@ class PublishJobTest {
                 + "<td>5</td><td>100.0% (lowest 60.0%)</td><td>none</td><td><a href=\"may16/datapackage.json\">datapackage.json</a>"
                 + " <a href=\"may16/manifest.json\">manifest.json</a><br><code>" + sha256(may16.resolve("manifest.json"))
                 + "</code></td></tr>\n"), index);
+        assertTrue(index.contains("<p>Machine-readable: <a href=\"releases.json\">releases.json</a>. Corrections: none so far.</p>"), index);
         assertFalse(index.contains("<script") || index.contains("src=") || index.contains("http"), "self-contained: " + index);
     }
 
