@@ -80,7 +80,7 @@ public final class ProgressLine {
         if (total >= 0) {
             line.append('/').append(total);
         }
-        line.append(' ').append(unit).append(", ").append(format("%.0f", rate)).append('/').append("s");
+        line.append(' ').append(unit).append(", ").append(rate(rate)).append("/s");
         if (total >= 0 && rate > 0) {
             long left = (long) Math.ceil(Math.max(0, total - done) / rate);
             line.append(", ").append(clock(left)).append(" left");
@@ -92,7 +92,12 @@ public final class ProgressLine {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         return what + ": " + done + " " + unit + " in " + format("%.1f", seconds) + " s ("
-                + format("%.0f", rate) + " " + unit + "/s)";
+                + rate(rate) + " " + unit + "/s)";
+    }
+
+    /** Whole units per second, with a decimal below 10 (a few raw files a second is not "0/s"). */
+    private static String rate(double perSecond) {
+        return format(perSecond < 10 ? "%.1f" : "%.0f", perSecond);
     }
 
     private static String clock(long seconds) {

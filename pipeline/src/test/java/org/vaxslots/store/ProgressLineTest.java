@@ -52,7 +52,7 @@ class ProgressLineTest {
         progress.finish();
         progress.finish();
 
-        assertEquals("\rcompact: 3 sweeps, 6/s\u001b[K\r\u001b[Kcompact: 3 sweeps in 1.0 s (3 sweeps/s)\n", printed());
+        assertEquals("\rcompact: 3 sweeps, 6.0/s\u001b[K\r\u001b[Kcompact: 3 sweeps in 1.0 s (3.0 sweeps/s)\n", printed());
     }
 
     @Test
