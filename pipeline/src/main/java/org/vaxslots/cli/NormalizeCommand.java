@@ -14,6 +14,11 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "normalize", mixinStandardHelpOptions = true,
         description = {"Normalize the raw archive into Parquet tables with Apache Beam (DirectRunner by",
                 "default). Only sweeps that are new or changed are processed, unless --rebuild.",
+                "Each raw file of a sweep is one slice of work, so one big sweep uses every core;",
+                "each slice writes its own part-NNNNN.parquet and a sweep is published whole.",
+                "On a terminal a progress line shows raw files done, rate and time left; otherwise",
+                "one summary line on stderr at the end. scripts/vaxslots runs normalize with",
+                "-XX:+UseSerialGC -Xmx512m (VAXSLOTS_JAVA_OPTS overrides).",
                 "Other Beam pipeline options (--runner=..., --targetParallelism=N) pass through."})
 final class NormalizeCommand implements Callable<Integer> {
     @Mixin

@@ -13,9 +13,11 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
+import org.vaxslots.raw.RawFiles;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
+import org.vaxslots.store.ProgressLine;
 
 /**
  * Raw WARC archive to Parquet tables.
@@ -24,11 +26,17 @@ import org.vaxslots.store.DataRootLock;
  * <ol>
  *   <li>ListSweeps: the sweeps whose raw files are new or changed since they were last
  *       normalized (all of them with --rebuild); done before the pipeline is built.</li>
- *   <li>SpreadSweeps: one sweep per element, spread over the workers.</li>
- *   <li>StageSweep: parse every response of the sweep and write its fetches, centers, sessions,
- *       rejects, schema_events and listed_districts to a private staging directory.</li>
- *   <li>PublishSweep: move each staged partition into tables/ in one rename, then mark the
- *       sweep as normalized.</li>
+ *   <li>NormalizeSweeps, a composite of:
+ *     <ol>
+ *       <li>SliceSweeps: each raw WARC file of a sweep is one slice, one element.</li>
+ *       <li>SpreadSlices: the slices of every sweep spread over the workers.</li>
+ *       <li>StageSlice: parse every response of the slice and write its fetches, centers,
+ *           sessions, rejects and listed_districts to its own files in the sweep's private
+ *           staging directory.</li>
+ *       <li>GroupBySweep: the staged slices of each sweep, together.</li>
+ *       <li>PublishSweep: write the sweep's schema_events, move each staged partition into
+ *           tables/ in one rename, then mark the sweep as normalized.</li>
+ *     </ol></li>
  * </ol>
  */
 public final class NormalizeJob {
@@ -43,19 +51,32 @@ public final class NormalizeJob {
     }
 
     public static Summary run(NormalizeOptions options) throws IOException {
-        DataRoot root = new DataRoot(Path.of(options.getDataRoot()));
+        DataRoot root = DataRoot.resolve(options.getDataRoot() == null ? null : Path.of(options.getDataRoot()));
         try (DataRootLock lock = DataRootLock.acquire(root, "normalize")) {
             clearLeftovers(root);
             List<String> sweeps = SweepCatalog.pending(root, options.getRebuild());
             if (sweeps.isEmpty()) {
                 return new Summary(sweeps, 0, 0, 0, 0);
             }
+            long rawFiles = 0;
+            for (String sweep : sweeps) {
+                rawFiles += RawFiles.list(root, sweep).size();
+            }
             Pipeline pipeline = Pipeline.create(options);
             buildPipeline(pipeline, root, sweeps);
-            PipelineResult result = pipeline.run();
-            result.waitUntilFinish();
-            return new Summary(sweeps, counter(result, "responses_read"), counter(result, "centers_written"),
-                    counter(result, "sessions_written"), counter(result, "rejects_written"));
+            // Slices staged in this JVM advance it: all of them on the DirectRunner and the
+            // embedded runners; on a cluster the line shows only the summary.
+            ProgressLine progress = ProgressLine.start("normalize", rawFiles, "raw files");
+            NormalizeSweeps.progress = progress;
+            try {
+                PipelineResult result = pipeline.run();
+                result.waitUntilFinish();
+                return new Summary(sweeps, counter(result, "responses_read"), counter(result, "centers_written"),
+                        counter(result, "sessions_written"), counter(result, "rejects_written"));
+            } finally {
+                NormalizeSweeps.progress = null;
+                progress.finish();
+            }
         }
     }
 
@@ -65,15 +86,15 @@ public final class NormalizeJob {
      * the lock), so they go.
      */
     static void clearLeftovers(DataRoot root) throws IOException {
-        AtomicFiles.deleteTree(root.tmp().resolve("normalize"));
-        for (Path dir : List.of(root.tmp(), root.tables().resolve("_sweeps"))) {
+        AtomicFiles.deleteTree(root.normalizeStaging());
+        for (Path dir : List.of(root.tmp(), root.normalizedMarkers())) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path p : files.toList()) {
                     String name = p.getFileName().toString();
-                    if (name.startsWith("replaced-") || (name.startsWith(".") && name.endsWith(".json.tmp"))) {
+                    if (DataRoot.isReplacedAside(p) || (name.startsWith(".") && name.endsWith(".json.tmp"))) {
                         AtomicFiles.deleteTree(p);
                     }
                 }
@@ -83,7 +104,7 @@ public final class NormalizeJob {
 
     public static void buildPipeline(Pipeline pipeline, DataRoot root, List<String> sweeps) {
         pipeline.apply("ListSweeps", Create.of(sweeps).withCoder(StringUtf8Coder.of()))
-                .apply("NormalizeSweeps", new NormalizeSweeps(root.root().toString()));
+                .apply("NormalizeSweeps", new NormalizeSweeps(root));
     }
 
     private static long counter(PipelineResult result, String name) {

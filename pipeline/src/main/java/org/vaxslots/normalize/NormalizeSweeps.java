@@ -1,81 +1,120 @@
 package org.vaxslots.normalize;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.vaxslots.parse.ResponseParser;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.ProgressLine;
 
 /**
- * Sweep ids in, published sweeps out. Whole sweeps are the elements: rows never pass through the
- * runner, which is what keeps the DirectRunner fast and its heap small (see DESIGN.md, Scale).
- * A sweep is staged by one DoFn call and published by the next step, so if a bundle fails, no
- * partition of it was published.
+ * Sweep ids in, published sweeps out. The unit of parallel work is a slice of a sweep (one raw
+ * WARC file, see {@link SweepNormalizer}), so one big sweep keeps every core and every worker busy.
+ * Rows never pass through the runner: each slice streams its rows into its own staged Parquet
+ * files, and only a slice's counts and schema-event tally travel. A sweep is published by one call
+ * once all its slices are staged, so if a bundle fails, no partition of the sweep was published.
+ *
+ * <p>Steps: SliceSweeps (each sweep's raw files, one element each), SpreadSlices, StageSlice,
+ * GroupBySweep, PublishSweep.
  */
 public final class NormalizeSweeps extends PTransform<PCollection<String>, PCollection<SweepNormalizer.Result>> {
-    private final String dataRoot;
+    /** Counts slices staged in this JVM; null unless a job in this JVM shows progress. */
+    static volatile ProgressLine progress;
 
-    public NormalizeSweeps(String dataRoot) {
-        this.dataRoot = dataRoot;
+    private final DataRoot root;
+
+    public NormalizeSweeps(DataRoot root) {
+        this.root = root;
     }
 
     @Override
     public PCollection<SweepNormalizer.Result> expand(PCollection<String> sweepIds) {
         return sweepIds
-                .apply("SpreadSweeps", Reshuffle.viaRandomKey())
-                .apply("StageSweep", ParDo.of(new StageSweepFn(dataRoot)))
-                .setCoder(SerializableCoder.of(SweepNormalizer.Result.class))
-                .apply("PublishSweep", ParDo.of(new PublishSweepFn(dataRoot)))
+                .apply("SliceSweeps", ParDo.of(new SliceSweepFn(root)))
+                .setCoder(SerializableCoder.of(SweepNormalizer.Slice.class))
+                .apply("SpreadSlices", Reshuffle.viaRandomKey())
+                .apply("StageSlice", ParDo.of(new StageSliceFn(root)))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SweepNormalizer.SliceResult.class)))
+                .apply("GroupBySweep", GroupByKey.create())
+                .apply("PublishSweep", ParDo.of(new PublishSweepFn(root)))
                 .setCoder(SerializableCoder.of(SweepNormalizer.Result.class));
     }
 
-    static final class StageSweepFn extends DoFn<String, SweepNormalizer.Result> {
+    static final class SliceSweepFn extends DoFn<String, SweepNormalizer.Slice> {
+        private final DataRoot root;
+
+        SliceSweepFn(DataRoot root) {
+            this.root = root;
+        }
+
+        @ProcessElement
+        public void process(@Element String sweepId, OutputReceiver<SweepNormalizer.Slice> out) throws IOException {
+            for (SweepNormalizer.Slice slice : SweepNormalizer.slices(root, sweepId)) {
+                out.output(slice);
+            }
+        }
+    }
+
+    static final class StageSliceFn extends DoFn<SweepNormalizer.Slice, KV<String, SweepNormalizer.SliceResult>> {
         private final Counter responses = Metrics.counter(NormalizeSweeps.class, "responses_read");
         private final Counter centers = Metrics.counter(NormalizeSweeps.class, "centers_written");
         private final Counter sessions = Metrics.counter(NormalizeSweeps.class, "sessions_written");
         private final Counter rejects = Metrics.counter(NormalizeSweeps.class, "rejects_written");
-        private final String dataRoot;
+        private final DataRoot root;
         private transient SweepNormalizer normalizer;
 
-        StageSweepFn(String dataRoot) {
-            this.dataRoot = dataRoot;
+        StageSliceFn(DataRoot root) {
+            this.root = root;
         }
 
         @Setup
         public void setup() {
-            normalizer = new SweepNormalizer(new DataRoot(java.nio.file.Path.of(dataRoot)),
-                    ResponseParser.withBundledTables());
+            normalizer = new SweepNormalizer(root, ResponseParser.withBundledTables());
         }
 
         @ProcessElement
-        public void process(@Element String sweepId, OutputReceiver<SweepNormalizer.Result> out) throws IOException {
-            SweepNormalizer.Result result = normalizer.normalize(sweepId);
+        public void process(@Element SweepNormalizer.Slice slice,
+                OutputReceiver<KV<String, SweepNormalizer.SliceResult>> out) throws IOException {
+            SweepNormalizer.SliceResult result = normalizer.stage(slice);
             responses.inc(result.responses());
             centers.inc(result.centers());
             sessions.inc(result.sessions());
             rejects.inc(result.rejects());
-            out.output(result);
+            ProgressLine shown = progress;
+            if (shown != null && slice.rawFile() != null) {
+                shown.advance(1);
+            }
+            out.output(KV.of(slice.sweepId(), result));
         }
     }
 
-    static final class PublishSweepFn extends DoFn<SweepNormalizer.Result, SweepNormalizer.Result> {
+    static final class PublishSweepFn extends DoFn<KV<String, Iterable<SweepNormalizer.SliceResult>>, SweepNormalizer.Result> {
         private final Counter published = Metrics.counter(NormalizeSweeps.class, "sweeps_published");
-        private final String dataRoot;
+        private final DataRoot root;
 
-        PublishSweepFn(String dataRoot) {
-            this.dataRoot = dataRoot;
+        PublishSweepFn(DataRoot root) {
+            this.root = root;
         }
 
         @ProcessElement
-        public void process(@Element SweepNormalizer.Result result, OutputReceiver<SweepNormalizer.Result> out)
-                throws IOException {
-            SweepPublisher.publish(new DataRoot(java.nio.file.Path.of(dataRoot)), result);
+        public void process(@Element KV<String, Iterable<SweepNormalizer.SliceResult>> sweep,
+                OutputReceiver<SweepNormalizer.Result> out) throws IOException {
+            List<SweepNormalizer.SliceResult> slices = new ArrayList<>();
+            sweep.getValue().forEach(slices::add);
+            SweepNormalizer.Result result = SweepNormalizer.finish(slices);
+            SweepPublisher.publish(root, result);
             published.inc();
             out.output(result);
         }

@@ -1,20 +1,29 @@
 package org.vaxslots.normalize;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.avro.generic.GenericRecord;
 import org.vaxslots.model.FetchContext;
 import org.vaxslots.model.SchemaObservation;
 import org.vaxslots.schema.Table;
 import org.vaxslots.schema.TableRows;
 
-/** Folds the schema observations of a sweep's responses into one row per endpoint, path, event and detail. */
-final class SchemaEventLog {
-    private record Key(String endpoint, String path, String event, String detail) {}
+/**
+ * Folds the schema observations of a sweep's responses into one row per endpoint, path, event and
+ * detail, in order of first appearance. Serializable: each slice of a sweep keeps its own log, and
+ * the sweep's is the slices' logs added in slice order.
+ */
+final class SchemaEventLog implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    private static final class Entry {
+    private record Key(String endpoint, String path, String event, String detail) implements Serializable {}
+
+    private static final class Entry implements Serializable {
+        private static final long serialVersionUID = 1L;
         final String firstFetchId;
         final Instant firstSeenAt;
         long occurrences;
@@ -22,6 +31,17 @@ final class SchemaEventLog {
         Entry(String firstFetchId, Instant firstSeenAt) {
             this.firstFetchId = firstFetchId;
             this.firstSeenAt = firstSeenAt;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && Objects.equals(firstFetchId, e.firstFetchId) && Objects.equals(firstSeenAt, e.firstSeenAt)
+                    && occurrences == e.occurrences;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(firstFetchId, firstSeenAt, occurrences);
         }
     }
 
@@ -31,6 +51,26 @@ final class SchemaEventLog {
         for (SchemaObservation o : observations) {
             Key key = new Key(ctx.endpoint().apiName(), o.path(), o.event(), o.detail());
             entries.computeIfAbsent(key, k -> new Entry(ctx.fetchId(), ctx.asOfAt())).occurrences += o.occurrences();
+        }
+    }
+
+    /** Equal logs have the same entries in the same order (Beam compares values by this). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SchemaEventLog other && List.copyOf(entries.entrySet()).equals(List.copyOf(other.entries.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    /** Adds a later slice's log: its new keys after ours, its first sightings only where ours has none. */
+    void addAll(SchemaEventLog later) {
+        for (Map.Entry<Key, Entry> e : later.entries.entrySet()) {
+            Entry mine = entries.computeIfAbsent(e.getKey(), k -> new Entry(e.getValue().firstFetchId,
+                    e.getValue().firstSeenAt));
+            mine.occurrences += e.getValue().occurrences;
         }
     }
 

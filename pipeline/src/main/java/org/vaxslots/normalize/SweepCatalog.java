@@ -40,7 +40,7 @@ public final class SweepCatalog {
         // A rebuild killed between moving a partition aside and renaming the new one in leaves the
         // old marker: it vouches for the sweep only while every partition is in place.
         for (Table t : Table.normalized()) {
-            if (!Files.isRegularFile(root.tablePartition(t.tableName(), sweepId).resolve(SweepPublisher.PART_FILE))) {
+            if (!Files.isRegularFile(root.tablePartition(t.tableName(), sweepId).resolve(DataRoot.PART_FILE))) {
                 return false;
             }
         }

@@ -7,19 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.vaxslots.schema.Table;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 
 /**
- * Publishes a staged sweep: each table's partition directory is moved into place in one rename
+ * Publishes a staged sweep (every slice staged, see {@link SweepNormalizer}): each table's
+ * partition directory, with all its slices' files, is moved into place in one rename
  * (an older partition of the same sweep is moved aside first and deleted after), then the sweep's
  * marker records which raw files it was built from. A crash before the marker is written only
  * means the sweep is normalized again next run.
  */
 public final class SweepPublisher {
-    public static final String PART_FILE = "part-00000.parquet";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SweepPublisher() {}
@@ -34,7 +33,7 @@ public final class SweepPublisher {
             Path target = root.tablePartition(t.tableName(), result.sweepId());
             Path aside = null;
             if (Files.exists(target)) {
-                aside = root.tmp().resolve("replaced-" + UUID.randomUUID());
+                aside = root.replacedAside();
                 AtomicFiles.publish(target, aside);
             }
             AtomicFiles.publish(staging.resolve(t.tableName()), target);

@@ -130,7 +130,7 @@ class NormalizeJobCrashTest {
             for (Path m : markers.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().startsWith(".")).toList()) {
                 String sweep = m.getFileName().toString().replace(".json", "");
                 for (Table t : Table.normalized()) {
-                    assertTrue(Files.isRegularFile(root.tablePartition(t.tableName(), sweep).resolve(SweepPublisher.PART_FILE)),
+                    assertTrue(Files.isRegularFile(root.tablePartition(t.tableName(), sweep).resolve(DataRoot.PART_FILE)),
                             "sweep " + sweep + " is marked normalized but has no " + t.tableName() + " partition; " + context);
                 }
             }

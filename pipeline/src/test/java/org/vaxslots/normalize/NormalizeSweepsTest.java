@@ -39,7 +39,7 @@ class NormalizeSweepsTest {
 
         PCollection<String> counts = pipeline
                 .apply(Create.of("ghaziabad", "maharashtra"))
-                .apply(new NormalizeSweeps(root.root().toString()))
+                .apply(new NormalizeSweeps(root))
                 .apply(MapElements.into(TypeDescriptors.strings()).via(NormalizeSweepsTest::describe));
 
         PAssert.that(counts).containsInAnyOrder(
@@ -47,7 +47,7 @@ class NormalizeSweepsTest {
                 "maharashtra: 2 responses, 13 centers, 17 sessions, 0 rejects");
         pipeline.run().waitUntilFinish();
 
-        assertTrue(Files.exists(root.tablePartition("sessions", "maharashtra").resolve(SweepPublisher.PART_FILE)));
+        assertTrue(Files.exists(root.tablePartition("sessions", "maharashtra").resolve(DataRoot.PART_FILE)));
         assertTrue(Files.exists(root.normalizedMarker("ghaziabad")));
     }
 
