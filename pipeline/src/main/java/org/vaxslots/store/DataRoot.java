@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * <pre>
  * raw/sweep_id=ID/*.warc.gz                       immutable archive
- * tables/&lt;table&gt;/sweep_id=ID/part-00000.parquet     normalized tables (one partition per sweep)
+ * tables/&lt;table&gt;/sweep_id=ID/part-NNNNN.parquet     normalized tables (one partition per sweep, a file per raw file)
  * tables/&lt;table&gt;/session_date=DATE/part-00000.parquet derived tables (compact)
  * tables/_sweeps/ID.json                          which raw files each sweep was normalized from
  * tables/_compact.json                            what each derived partition was built from
