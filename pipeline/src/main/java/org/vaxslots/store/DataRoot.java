@@ -27,7 +27,7 @@ public final class DataRoot implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final String ENV = "VAXSLOTS_DATA_ROOT";
-    /** The one data file of a table partition. */
+    /** The first (for derived tables and schema_events, the only) data file of a partition. */
     public static final String PART_FILE = "part-00000.parquet";
     private static final String SWEEP_KEY = "sweep_id=";
     private static final String DATE_KEY = "session_date=";
