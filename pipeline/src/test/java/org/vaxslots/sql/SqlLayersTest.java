@@ -18,7 +18,7 @@ import org.vaxslots.store.DataRoot;
 /** notebooks-sql as a set of files: the index is complete and in order, and every file keeps the style contract. */
 class SqlLayersTest {
     static final Path NOTEBOOKS = Path.of("../notebooks-sql");
-    static final List<String> LAYERS = List.of("reference/", "staging/", "intermediate/", "marts/", "reports/", "checks/");
+    static final List<String> LAYERS = List.of("reference/", "staging/", "intermediate/", "marts/", "reports/", "checks/", "pack/");
 
     static TreeSet<String> present() throws IOException {
         TreeSet<String> out = new TreeSet<>();
