@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -60,9 +61,9 @@ class PackPageBrowserTest {
 
     @BeforeAll
     static void openThePage() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "PackPageBrowserTest skipped: no "
-                + CHROMIUM + " or " + CHROMEDRIVER + "; install them with `sudo apt-get install -y chromium chromium-driver`"
-                + " (Debian, Ubuntu), as .ci/run does");
+        if (!browserPresent()) {
+            return;
+        }
         DataRoot root = new DataRoot(dir.resolve("data"));
         DemoRoot.copyTree(SweepHistory.shared().root(), root.root());
         pack = ReportJob.run(root, new ReportJob.Request(DAY, DAY, "browser", null)).pack();
@@ -97,6 +98,17 @@ class PackPageBrowserTest {
             quit();
             throw e;
         }
+    }
+
+    static boolean browserPresent() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Each test is skipped, saying how to install what is missing, where the browser is absent. */
+    @BeforeEach
+    void browserInstalled() {
+        assumeTrue(browserPresent(), "skipped: no " + CHROMIUM + " or " + CHROMEDRIVER + "; install them with"
+                + " `sudo apt-get install -y chromium chromium-driver` (Debian, Ubuntu), as .ci/run does");
     }
 
     @AfterAll
