@@ -16,8 +16,8 @@ district_fetches AS (
         district_id,
         outcome,
         as_of_at,
-        coalesce(request_date, CAST(as_of_at + INTERVAL 330 MINUTE AS DATE)) AS window_start_date,
-        coalesce(request_date, CAST(as_of_at + INTERVAL 330 MINUTE AS DATE))
+        coalesce(request_date, ist_date(as_of_at)) AS window_start_date,
+        coalesce(request_date, ist_date(as_of_at))
             + CASE WHEN endpoint = 'calendarByDistrict' THEN 6 ELSE 0 END AS window_end_date,
         CASE outcome
             WHEN 'ok' THEN 1
@@ -35,8 +35,7 @@ district_fetches AS (
 in_range AS (
     SELECT *
     FROM district_fetches
-    WHERE window_end_date >= coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND window_start_date <= coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE overlaps_report_range(window_start_date, window_end_date)
 ),
 
 per_district AS (

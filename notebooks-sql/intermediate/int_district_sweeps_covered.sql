@@ -12,8 +12,7 @@ WITH district_fetches AS (
 
 sessions AS (
     SELECT * FROM stg_sweep_district_sessions
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 seen_in_sessions AS (

@@ -11,8 +11,7 @@
 CREATE OR REPLACE VIEW int_session_runs_sequenced AS
 WITH history AS (
     SELECT * FROM stg_session_history
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 district_sweeps AS (
@@ -25,8 +24,7 @@ district_dates AS (
         session_date
     FROM stg_session_history
     WHERE district_id IS NOT NULL
-        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+        AND in_report_range(session_date)
 ),
 
 dates_covered AS (

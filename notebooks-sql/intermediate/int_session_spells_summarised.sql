@@ -30,7 +30,7 @@ summarised AS (
         sum(capacity_booked) AS capacity_booked_est,
         count(*) FILTER (WHERE available_capacity > 0 AND coalesce(previous_capacity, 0) = 0) AS open_spells_count,
         bool_or(available_capacity = 0
-            AND CAST(valid_from_at + INTERVAL 330 MINUTE AS DATE) <= session_date) AS is_booked_out,
+            AND ist_date(valid_from_at) <= session_date) AS is_booked_out,
         min(valid_from_at) FILTER (WHERE available_capacity > 0) AS first_open_at,
         arg_min_null(previous_district_sweep_at, valid_from_at) FILTER (WHERE available_capacity > 0)
             AS sweep_before_first_open_at,

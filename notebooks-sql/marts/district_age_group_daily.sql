@@ -22,8 +22,7 @@ WITH sessions AS (
 sweep_sessions AS (
     SELECT * FROM stg_sweep_district_sessions
     WHERE district_id IS NOT NULL
-        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+        AND in_report_range(session_date)
 ),
 
 district_sweeps AS (
@@ -47,8 +46,7 @@ standard_age_groups AS (
 history AS (
     SELECT * FROM stg_session_history
     WHERE district_id IS NOT NULL
-        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+        AND in_report_range(session_date)
 ),
 
 session_metrics AS (
@@ -114,8 +112,7 @@ read_dates AS (
 read_dates_in_range AS (
     SELECT *
     FROM read_dates
-    WHERE session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE in_report_range(session_date)
 ),
 
 -- Every key of the table: what was listed, and each standard group of each district read that day.

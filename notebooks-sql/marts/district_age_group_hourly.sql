@@ -15,8 +15,7 @@ WITH district_sweeps AS (
 sweep_sessions AS (
     SELECT * FROM stg_sweep_district_sessions
     WHERE district_id IS NOT NULL
-        AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-            AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+        AND in_report_range(session_date)
 ),
 
 district_days AS (
@@ -42,11 +41,11 @@ district_age_groups AS (
 latest_sweep_per_hour AS (
     SELECT
         district_id,
-        date_trunc('hour', as_of_at + INTERVAL 330 MINUTE) AS as_of_hour_ist,
+        date_trunc('hour', ist(as_of_at)) AS as_of_hour_ist,
         arg_max(sweep_id, as_of_at) AS sweep_id,
         max(as_of_at) AS sweep_as_of_at
     FROM district_sweeps
-    GROUP BY district_id, date_trunc('hour', as_of_at + INTERVAL 330 MINUTE)
+    GROUP BY district_id, date_trunc('hour', ist(as_of_at))
 ),
 
 open_at_sweep AS (

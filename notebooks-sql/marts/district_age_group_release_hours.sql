@@ -19,7 +19,7 @@ releases AS (
         district_name,
         age_group,
         session_id,
-        CAST(hour(valid_from_at + INTERVAL 330 MINUTE) AS INTEGER) AS release_hour_ist,
+        CAST(hour(ist(valid_from_at)) AS INTEGER) AS release_hour_ist,
         capacity_released
     FROM runs
     WHERE capacity_released > 0

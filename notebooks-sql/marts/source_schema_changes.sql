@@ -5,7 +5,7 @@
 CREATE OR REPLACE TABLE source_schema_changes AS
 WITH schema_events AS (
     SELECT * FROM stg_schema_events
-    WHERE CAST(first_seen_at + INTERVAL 330 MINUTE AS DATE) <= coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')
+    WHERE ist_date(first_seen_at) <= report_to_date()
 ),
 
 final AS (

@@ -18,7 +18,7 @@ counted AS (
     SELECT *
     FROM rejects
     WHERE sweep_id IN (SELECT sweep_id FROM pack_sweeps)
-        OR (getvariable('report_from') IS NULL AND getvariable('report_to') IS NULL)
+        OR report_range_unset()
 ),
 
 final AS (

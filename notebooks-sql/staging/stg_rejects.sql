@@ -3,12 +3,18 @@
 -- Reads: tables/rejects/sweep_id=*/part-*.parquet, written by `vaxslots normalize`; columns are
 -- defined in data-schema/tables/rejects.avsc and data-schema/dictionary.csv.
 -- Paths are relative to the data root: run from there in a DuckDB shell, or through `vaxslots sql`.
--- Only sweeps with a marker in tables/_sweeps/ are read: normalize writes it after the sweep's
--- last partition, so a half-published sweep never shows fetches without their sessions.
+-- Only the sweeps of normalized_sweeps() are read (normalize's markers in tables/_sweeps/), so a
+-- half-published sweep never shows fetches without their sessions.
 CREATE OR REPLACE VIEW stg_rejects AS
-SELECT *
+SELECT
+    sweep_id,
+    source,
+    "offset",
+    fetch_id,
+    endpoint,
+    record_path,
+    reason_code,
+    reason,
+    snippet
 FROM read_parquet('tables/rejects/**/*.parquet', hive_partitioning = true)
-WHERE sweep_id IN (
-    SELECT regexp_extract(file, '([^/]+)\.json$', 1)
-    FROM glob('tables/_sweeps/*.json')
-);
+WHERE sweep_id IN (SELECT sweep_id FROM normalized_sweeps());

@@ -5,5 +5,14 @@
 -- are defined in data-schema/tables/sweep_district_sessions.avsc and data-schema/dictionary.csv.
 -- Paths are relative to the data root. A filter on session_date reads only those partitions.
 CREATE OR REPLACE VIEW stg_sweep_district_sessions AS
-SELECT *
+SELECT
+    session_date,
+    sweep_id,
+    district_id,
+    age_group,
+    as_of_at,
+    sessions_listed,
+    sessions_open,
+    open_capacity,
+    open_center_ids
 FROM read_parquet('tables/sweep_district_sessions/*/*.parquet', hive_partitioning = true);

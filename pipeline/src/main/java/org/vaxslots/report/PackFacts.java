@@ -18,7 +18,10 @@ import java.util.Map;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.sql.SqlLayers;
 
-/** What the README and the manifest say about a pack: its inputs, range, coverage and files. */
+/**
+ * What the README and the manifest say about a pack: its inputs, range, coverage and files. Each
+ * figure is one SELECT of notebooks-sql/pack/facts_*.sql.
+ */
 record PackFacts(
         String release,
         LocalDate from,
@@ -40,7 +43,8 @@ record PackFacts(
 
     /**
      * Session observations (and distinct sessions) in the range whose capacity was sent with a
-     * fraction or below zero and was floored; null when the sessions table predates the column.
+     * fraction or below zero and was floored (stg_sessions lists the column, so a sessions table
+     * without it fails in staging, naming the fix).
      */
     record Rounding(long observations, long sessions) {}
 
@@ -81,25 +85,16 @@ record PackFacts(
     static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
             Map<String, ReportCsv.Written> csvs, PerCapitaChart.Day chartDay) throws SQLException, IOException {
         List<RejectCount> rejects = new ArrayList<>();
-        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT sweep_id, reason_code, responses, records FROM sweep_reject_reasons ORDER BY sweep_id, reason_code""")) {
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery(pack("facts_reject_counts"))) {
             while (rs.next()) {
                 rejects.add(new RejectCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
             }
         }
-        List<String> span = row(layers, """
-                SELECT CAST(min(session_date) AS VARCHAR), CAST(max(session_date) AS VARCHAR), CAST(count(DISTINCT district_id) AS VARCHAR)
-                FROM district_age_group_daily WHERE sessions_listed > 0""");
+        List<String> span = row(layers, "facts_session_span");
         Map<String, List<RawFile>> raw = new LinkedHashMap<>();
         List<String[]> sweepRows = new ArrayList<>();
         RawDigests digests = RawDigests.load(root);
-        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT sweep_crawl_coverage.sweep_id,
-                    strftime(first_as_of_at, '%Y-%m-%dT%H:%M:%SZ'), strftime(last_as_of_at, '%Y-%m-%dT%H:%M:%SZ'), raw_files.raw_file
-                FROM sweep_crawl_coverage
-                LEFT JOIN (SELECT DISTINCT sweep_id, raw_file FROM stg_fetches) AS raw_files
-                    ON raw_files.sweep_id = sweep_crawl_coverage.sweep_id
-                ORDER BY first_as_of_at, sweep_crawl_coverage.sweep_id, raw_files.raw_file""")) {
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery(pack("facts_sweep_raw_files"))) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 if (!raw.containsKey(id)) {
@@ -115,32 +110,10 @@ record PackFacts(
         }
         digests.save();
         List<Sweep> sweeps = sweepRows.stream().map(r -> new Sweep(r[0], r[1], r[2], List.copyOf(raw.get(r[0])))).toList();
-        List<String> cov = row(layers, """
-                SELECT CAST(count(*) AS VARCHAR), CAST(min(crawl_coverage_pct) AS VARCHAR),
-                    CAST(CAST(median(crawl_coverage_pct) AS DECIMAL(4, 1)) AS VARCHAR),
-                    CAST(coalesce(sum(districts_throttled + districts_failed), 0) AS VARCHAR)
-                FROM sweep_crawl_coverage WHERE districts_attempted > 0""");
-        List<String> gaps = row(layers, """
-                SELECT CAST(count(*) FILTER (WHERE sweeps_without_data > 0) AS VARCHAR), CAST(count(*) AS VARCHAR)
-                FROM district_age_group_daily""");
-        List<String> list = row(layers, """
-                WITH asked AS (SELECT DISTINCT district_id FROM int_district_fetches_classified),
-                per_sweep AS (
-                    SELECT districts_listed - districts_not_attempted AS asked_in_list
-                    FROM sweep_crawl_coverage WHERE districts_attempted > 0
-                )
-                SELECT CAST(count(DISTINCT list.district_id) AS VARCHAR), CAST(count(DISTINCT list.state_id) AS VARCHAR),
-                    CAST(count(DISTINCT asked.district_id) AS VARCHAR), CAST(count(DISTINCT list.state_id) FILTER
-                        (WHERE asked.district_id IS NOT NULL) AS VARCHAR),
-                    CAST(coalesce((SELECT min(asked_in_list) FROM per_sweep), 0) AS VARCHAR),
-                    CAST(coalesce((SELECT max(asked_in_list) FROM per_sweep), 0) AS VARCHAR)
-                FROM (SELECT district_id, min(state_id) AS state_id FROM int_district_lists_chosen GROUP BY district_id) AS list
-                LEFT JOIN asked ON asked.district_id = list.district_id""");
-        List<String> used = row(layers, """
-                WITH lists AS (SELECT DISTINCT sweep_id, district_list FROM int_district_lists_chosen)
-                SELECT CAST(count(*) FILTER (WHERE district_list = 'sweep') AS VARCHAR),
-                    CAST(count(*) FILTER (WHERE district_list <> 'sweep') AS VARCHAR)
-                FROM lists""");
+        List<String> cov = row(layers, "facts_crawl_coverage");
+        List<String> gaps = row(layers, "facts_district_gaps");
+        List<String> list = row(layers, "facts_district_list");
+        List<String> used = row(layers, "facts_district_lists_used");
         DistrictList districtList = new DistrictList(listName(Long.parseLong(used.get(0)), Long.parseLong(used.get(1))),
                 Long.parseLong(used.get(0)) > 0, Long.parseLong(list.get(0)),
                 Long.parseLong(list.get(1)), Long.parseLong(list.get(2)), Long.parseLong(list.get(3)), Long.parseLong(list.get(4)),
@@ -158,22 +131,18 @@ record PackFacts(
     }
 
     private static Rounding rounding(SqlLayers layers) throws SQLException {
-        List<String> has = row(layers, """
-                SELECT CAST(count(*) AS VARCHAR) FROM (DESCRIBE stg_sessions) WHERE column_name = 'is_capacity_rounded'""");
-        if (has.get(0).equals("0")) {
-            return null;
-        }
-        List<String> n = row(layers, """
-                SELECT CAST(count(*) AS VARCHAR), CAST(count(DISTINCT session_id) AS VARCHAR)
-                FROM stg_sessions
-                WHERE is_capacity_rounded
-                    AND session_date BETWEEN coalesce(CAST(getvariable('report_from') AS DATE), DATE '0001-01-01')
-                        AND coalesce(CAST(getvariable('report_to') AS DATE), DATE '9999-12-31')""");
+        List<String> n = row(layers, "facts_sessions_rounded");
         return new Rounding(Long.parseLong(n.get(0)), Long.parseLong(n.get(1)));
     }
 
-    private static List<String> row(SqlLayers layers, String sql) throws SQLException {
-        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    /** The SELECT of notebooks-sql/pack/NAME.sql. */
+    static String pack(String name) {
+        return SqlLayers.sql(SqlLayers.PACK + name + ".sql");
+    }
+
+    /** The one row of a pack/ SELECT, as text. */
+    private static List<String> row(SqlLayers layers, String name) throws SQLException {
+        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery(pack(name))) {
             rs.next();
             List<String> out = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

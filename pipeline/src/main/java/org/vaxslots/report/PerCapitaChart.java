@@ -1,17 +1,27 @@
 package org.vaxslots.report;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The pack's per-capita chart ({@link Charts#PER_100K}): open slots per 100,000 residents by
@@ -20,6 +30,9 @@ import java.util.List;
  */
 final class PerCapitaChart {
     private PerCapitaChart() {}
+
+    /** The one series of the bar chart. */
+    static final String SERIES = "open slots per 100,000 residents";
 
     record Bar(String label, double value) {}
 
@@ -38,19 +51,11 @@ final class PerCapitaChart {
     }
 
     /**
-     * The chart's day: the requested one, else the session date with the most districts read (a
-     * district row with at least one sweep with data); ties go to the most districts that listed a
-     * session, then the most district sweeps with data, then the earlier date. The last date of a
-     * 7-day calendar is the sparsest, so it is never the default just for being last.
+     * The chart's day: the requested one, else the first of notebooks-sql/pack/chart_day_candidates.sql
+     * (the session date with the most districts read; its header says how ties go).
      */
     static Day choose(Connection c, LocalDate requested) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT CAST(session_date AS VARCHAR), count(DISTINCT district_id) FILTER (WHERE sweeps_with_data > 0)
-                FROM district_age_group_daily
-                GROUP BY session_date
-                ORDER BY count(DISTINCT district_id) FILTER (WHERE sweeps_with_data > 0) DESC,
-                    count(DISTINCT district_id) FILTER (WHERE sessions_listed > 0) DESC,
-                    sum(sweeps_with_data) DESC, session_date""")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(PackFacts.pack("chart_day_candidates"))) {
             String best = null;
             long bestRead = 0;
             while (rs.next()) {
@@ -66,28 +71,28 @@ final class PerCapitaChart {
         }
     }
 
-    /** Every district with a per-capita figure on the chart's day, highest first: what the chart draws from. */
+    /**
+     * Every district with a per-capita figure on the chart's day, highest first: what the chart draws
+     * from (notebooks-sql/pack/chart_per_capita_bars.sql, for the variable chart_date).
+     */
     static List<Bar> bars(Connection c, Day day) throws SQLException {
         List<Bar> bars = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("""
-                SELECT coalesce(district_name, 'district ' || district_id) || ', ' || coalesce(state_name, 'state unknown'), sum(open_capacity_per_100k)
-                FROM district_age_group_daily
-                WHERE session_date = CAST(? AS DATE)
-                    AND open_capacity_per_100k IS NOT NULL
-                GROUP BY session_date, district_name, state_name, district_id
-                ORDER BY sum(open_capacity_per_100k) DESC, district_name, district_id""")) {
-            st.setString(1, day.date());
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    bars.add(new Bar(CsvCells.neutralise(rs.getString(1)), rs.getDouble(2)));
-                }
+        try (Statement st = c.createStatement()) {
+            st.execute("SET VARIABLE chart_date = " + (day.date() == null ? "CAST(NULL AS DATE)" : "DATE '" + LocalDate.parse(day.date()) + "'"));
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(PackFacts.pack("chart_per_capita_bars"))) {
+            while (rs.next()) {
+                bars.add(new Bar(CsvCells.neutralise(rs.getString(1)), rs.getDouble(2)));
             }
         }
         return bars;
     }
 
-    /** Top and bottom districts by open slots per 100k residents on the chart's day (all of them up to 20). */
-    static void draw(Connection c, Path file, Day day) throws SQLException, IOException {
+    /**
+     * Draws the top and bottom districts by open slots per 100k residents on the chart's day (all of
+     * them up to 20) into {@code file}; the data table is every district with a figure.
+     */
+    static ChartImage write(Connection c, Path file, Day day) throws SQLException, IOException {
         List<Bar> bars = bars(c, day);
         List<Bar> shown = bars;
         boolean cut = bars.size() > 20;
@@ -96,36 +101,61 @@ final class PerCapitaChart {
             shown.add(null);
             shown.addAll(bars.subList(bars.size() - 10, bars.size()));
         }
-        int rowH = 24;
-        int top = 90;
-        int height = top + Math.max(1, shown.size()) * rowH + 60;
-        BufferedImage img = Charts.canvas(height);
-        Graphics2D g = Charts.graphics(img);
-        Charts.title(g, "Open slots per 100,000 residents, " + day.describe(),
-                (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population") + "; all age groups; peak"
-                        + " open slots seen in any sweep (a lower bound); 0 = read, no slots.");
-        int labelW = 330;
-        int plotW = Charts.WIDTH - labelW - 110;
-        double max = shown.stream().filter(b -> b != null).mapToDouble(Bar::value).max().orElse(0);
-        if (shown.isEmpty()) {
-            g.drawString("No district with a population was read on this day.", 20, top + 20);
-        }
-        for (int i = 0; i < shown.size(); i++) {
-            Bar b = shown.get(i);
-            int y = top + i * rowH;
-            g.setColor(Charts.INK);
-            if (b == null) {
-                g.drawString("...", labelW - 20, y + 16);
-                continue;
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        Set<String> seen = new HashSet<>();
+        for (Bar b : shown) {
+            String label = b == null ? "..." : b.label();
+            for (int n = 2; !seen.add(label); n++) {
+                label = (b == null ? "..." : b.label()) + " (" + n + ")";
             }
-            g.drawString(Charts.fit(g, b.label(), labelW - 20), 20, y + 16);
-            int w = max > 0 ? (int) Math.round(plotW * b.value() / max) : 0;
-            g.setColor(Charts.BAR);
-            g.fillRect(labelW, y + 4, Math.max(w, 1), rowH - 8);
-            g.setColor(Charts.INK);
-            g.drawString(String.format(java.util.Locale.ROOT, "%.2f", b.value()), labelW + w + 6, y + 16);
+            dataset.addValue(b == null ? null : b.value(), SERIES, label);
         }
-        Charts.footer(g, height);
-        Charts.write(img, g, file);
+        JFreeChart chart = ChartFactory.createBarChart(null, null, "open slots per 100,000 residents", dataset,
+                PlotOrientation.HORIZONTAL, false, false, false);
+        String title = "Open slots per 100,000 residents, " + day.describe();
+        ChartCanvas.style(chart, title, (cut ? "The 10 highest and 10 lowest districts" : "Every district with a population")
+                + "; all age groups; peak open slots seen in any sweep (a lower bound); 0 = read, no slots.");
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setNoDataMessage("No district with a population was read on this day.");
+        plot.setNoDataMessagePaint(ChartCanvas.INK);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+        NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        values.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        values.setUpperMargin(0.12);
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, ChartCanvas.BAR);
+        renderer.setMaximumBarWidth(0.7);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", ChartCanvas.format("0.00")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int height = 170 + Math.max(1, shown.size()) * 24;
+        List<List<String>> rows = bars.stream()
+                .map(b -> List.of(b.label(), String.format(Locale.ROOT, "%.2f", b.value()))).toList();
+        String alt = altText(day, bars);
+        String svg = ChartCanvas.write(chart, ChartCanvas.WIDTH, height, file, "chart-per-100k", title, alt);
+        return new ChartImage(file.getFileName().toString(), "Open slots per 100,000 people, by district", alt, svg,
+                List.of("district", "open slots per 100,000 residents"), rows);
+    }
+
+    /** What the chart shows and its finding, in words: the highest and the lowest district. */
+    static String altText(Day day, List<Bar> bars) {
+        String what = "Bar chart of open slots per 100,000 residents by district on " + (day.date() == null ? "no session date" : day.date())
+                + ", all age groups together";
+        if (bars.isEmpty()) {
+            return what + ": no district with a population was read on this day.";
+        }
+        Bar top = bars.get(0);
+        Bar bottom = bars.get(bars.size() - 1);
+        String of = bars.size() == 1 ? "1 district" : bars.size() + " districts";
+        if (bars.size() == 1) {
+            return what + ": " + of + " with a population was read, " + top.label() + ", with " + per100k(top) + ".";
+        }
+        return what + ": of " + of + " read, " + top.label() + " had the most (" + per100k(top) + ") and "
+                + bottom.label() + " the fewest (" + per100k(bottom) + ").";
+    }
+
+    private static String per100k(Bar b) {
+        return String.format(Locale.ROOT, "%.2f per 100,000", b.value());
     }
 }

@@ -60,6 +60,12 @@ public final class DuckDb implements AutoCloseable {
         List<String> created = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SET file_search_path = '" + root.root().toString().replace("'", "''") + "'");
+            // The staging views call the macros (normalized_sweeps()), as in the runner.
+            for (String entry : SqlLayers.index()) {
+                if (entry.startsWith(SqlLayers.MACROS)) {
+                    st.execute(SqlLayers.sql(entry));
+                }
+            }
             for (Table t : Table.normalized()) {
                 if (hasParquet(root.table(t.tableName()))) {
                     st.execute(stagingSql(t));

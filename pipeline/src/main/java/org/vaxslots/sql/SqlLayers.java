@@ -28,11 +28,17 @@ import org.vaxslots.store.WorkDirs;
  * reference tables are copied out of the classpath into a directory under the data root's tmp/
  * and put on DuckDB's file_search_path beside the data root, exactly as a DuckDB shell user would
  * set it; the age-group rule table goes beside them, as data-schema/ sits beside notebooks-sql/ in
- * the repository. The report range is the pair of variables report_from and report_to.
+ * the repository. The report range is the pair of variables report_from and report_to, which only
+ * {@code macros/report_range.sql} reads. {@code pack/} holds the SELECTs behind the pack's charts
+ * and README facts, run on demand like reports.
  */
 public final class SqlLayers implements AutoCloseable {
     static final String INDEX = "/notebooks-sql/index.txt";
-    static final List<String> BUILD_LAYERS = List.of("staging/", "intermediate/", "marts/");
+    static final List<String> BUILD_LAYERS = List.of("macros/", "staging/", "intermediate/", "marts/");
+    /** The macros every later layer uses; {@link DuckDb#open} creates them too, for its staging views. */
+    public static final String MACROS = "macros/";
+    /** The SELECTs behind the pack's charts and its README and manifest facts. */
+    public static final String PACK = "pack/";
     /** The age-group rule table, which staging reads as ../data-schema/age_groups.csv beside notebooks-sql/. */
     static final String AGE_GROUPS = "/data-schema/age_groups.csv";
     /** A directory: when set, DuckDB writes a JSON profile of each file built there (operators, rows, time). */
@@ -158,7 +164,11 @@ public final class SqlLayers implements AutoCloseable {
             st.execute(sql);
             timings.put(entry, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
-            throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage(), e);
+            String hint = entry.startsWith("staging/") && e.getMessage() != null && e.getMessage().contains("not found")
+                    ? " (a column the view lists is missing: the table was written by an older vaxslots;"
+                            + " run `vaxslots normalize --rebuild`)"
+                    : "";
+            throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage() + hint, e);
         }
     }
 

@@ -18,7 +18,8 @@ import org.vaxslots.store.DataRoot;
 /** notebooks-sql as a set of files: the index is complete and in order, and every file keeps the style contract. */
 class SqlLayersTest {
     static final Path NOTEBOOKS = Path.of("../notebooks-sql");
-    static final List<String> LAYERS = List.of("reference/", "staging/", "intermediate/", "marts/", "reports/", "checks/", "pack/");
+    static final List<String> LAYERS = List.of("macros/", "reference/", "staging/", "intermediate/", "marts/", "reports/", "pack/",
+            "checks/");
 
     static TreeSet<String> present() throws IOException {
         TreeSet<String> out = new TreeSet<>();
@@ -67,6 +68,32 @@ class SqlLayersTest {
             if (entry.startsWith("staging/") || entry.startsWith("intermediate/") || entry.startsWith("marts/")) {
                 assertTrue(sql.contains("CREATE OR REPLACE VIEW " + name + " AS") || sql.contains("CREATE OR REPLACE TABLE " + name + " AS"),
                         entry + ": must create the relation named after the file");
+            }
+            if (entry.startsWith("macros/")) {
+                assertTrue(sql.contains("CREATE OR REPLACE MACRO " + name), entry + ": must create the macro named after the file, or a family of it");
+            }
+        }
+    }
+
+    @Test
+    void layers_rangeOffsetAndMarkerFilter_writtenOnlyInTheirMacros() throws IOException {
+        for (String entry : SqlLayers.index()) {
+            if (!entry.endsWith(".sql") || entry.startsWith("macros/") || entry.startsWith("checks/")) {
+                continue;
+            }
+            String sql = Files.readString(NOTEBOOKS.resolve(entry)).lines().filter(l -> !l.startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertFalse(sql.contains("getvariable('report_"), entry + ": use in_report_range() and its family (macros/report_range.sql)");
+            assertFalse(sql.contains("INTERVAL 330 MINUTE"), entry + ": use ist() or ist_date() (macros/ist.sql)");
+            assertFalse(sql.contains("tables/_sweeps"), entry + ": use normalized_sweeps() (macros/normalized_sweeps.sql)");
+        }
+    }
+
+    @Test
+    void staging_viewsListTheirColumns() throws IOException {
+        for (String entry : SqlLayers.index()) {
+            if (entry.startsWith("staging/")) {
+                assertFalse(Files.readString(NOTEBOOKS.resolve(entry)).contains("SELECT *"), entry + ": list the columns");
             }
         }
     }
