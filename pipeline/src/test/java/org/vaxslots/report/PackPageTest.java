@@ -146,13 +146,15 @@ class PackPageTest {
         assertEquals(1, levels.get(0));
         assertEquals(1, levels.stream().filter(l -> l == 1).count());
         assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"));
-        Matcher img = Pattern.compile("<img [^>]*>").matcher(html);
-        int images = 0;
-        while (img.find()) {
-            images++;
-            assertTrue(img.group().matches("<img class=\"chart\" src=\"[^\"]+\\.png\" alt=\"[^\"]{10,}\">"), img.group());
+        // Each chart inline as SVG named by its alt text, or as the PNG with it; each with its data behind it.
+        Matcher chart = Pattern.compile("<div class=\"chart\" role=\"img\" aria-label=\"[^\"]{10,}\">\n<svg |"
+                + "<img class=\"chart\" src=\"[^\"]+\\.png\" alt=\"[^\"]{10,}\">").matcher(html);
+        int charts = 0;
+        while (chart.find()) {
+            charts++;
         }
-        assertEquals(3, images);
+        assertEquals(3, charts);
+        assertEquals(3, html.split("<summary>The data behind this chart \\(", -1).length - 1);
         assertTrue(html.contains("<h2 id=\"what-the-numbers-mean-title\">What the numbers mean</h2>\n<p>A <strong>sweep</strong> is one pass"));
         assertTrue(html.contains("<h2 id=\"caveats-title\">Caveats</h2>\n<ul>\n<li><strong>Snapshot resolution.</strong>"));
     }
