@@ -41,7 +41,7 @@ import org.vaxslots.testing.SweepHistory;
  * through Debian's chromedriver (Selenium Manager never runs: the driver and the browser are given
  * by path): every chart renders with a size, every link is a file of the pack, the page asked for
  * nothing but files of the pack and the browser for no network URL (its performance log), and a screenshot of the first screen is saved
- * to target/PackPageBrowserTest/first-screen.png. Skipped where Chromium or its driver is absent.
+ * to target/PackPageBrowserTest/first-screen.png (and of the charts, charts.png). Skipped where Chromium or its driver is absent.
  */
 class PackPageBrowserTest {
     /** Debian's paths; -Dvaxslots.chromium=… and -Dvaxslots.chromedriver=… name others. */
@@ -94,6 +94,9 @@ class PackPageBrowserTest {
             }
             Files.createDirectories(SCREENSHOT.getParent());
             Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('charts').scrollIntoView()");
+            Files.write(SCREENSHOT.resolveSibling("charts.png"), driver.getScreenshotAs(OutputType.BYTES));
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         } catch (RuntimeException e) {
             quit();
             throw e;
