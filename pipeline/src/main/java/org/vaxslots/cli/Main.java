@@ -36,6 +36,7 @@ public final class Main {
         c.put("snapshot", SnapshotCommand::new);
         c.put("compact", CompactCommand::new);
         c.put("report", ReportCommand::new);
+        c.put("publish", PublishCommand::new);
         c.put("notebook", NotebookCommand::new);
         c.put("audit", AuditCommand::new);
         return Collections.unmodifiableMap(c);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
         description = {"Bring the derived tables of `compact` up to date for the range, run notebooks-sql",
                 "(staging -> intermediate -> marts; every check must return no rows) and write a report pack:",
                 "seven long-format CSVs (rejects_summary.csv: what could not be read), README.md, dictionary.csv,",
+                "datapackage.json (the pack as a Frictionless Tabular Data Package: every CSV typed, keyed and hashed),",
                 "manifest.json with checksums and provenance, and PNG charts. The pack is built aside and renamed",
                 "into place; the same tables give the same CSVs."})
 final class ReportCommand implements Callable<Integer> {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * manifest.json: the software version, when the pack was made, the range, the input sweeps with
  * every raw file and its sha256, what could not be read (rejects by reason, in all and per sweep)
  * and how many sessions had a capacity floored, the reference tables' sha256, the checks that passed, and the
- * size, sha256 (and rows, for CSVs) of every other file in the pack. Written last.
+ * size, sha256 (and rows, for CSVs) of every other file in the pack, datapackage.json and index.html
+ * among them. Written last.
  */
 final class PackManifest {
     static final String FILE = "manifest.json";
@@ -28,35 +29,10 @@ final class PackManifest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "vaxslots report pack");
         m.put("release", facts.release());
-        Map<String, Object> software = new LinkedHashMap<>();
-        software.put("name", "vaxslots");
-        software.put("version", version());
-        m.put("software", software);
+        m.put("software", software());
         m.put("generated_at", now.toString());
-        Map<String, Object> range = new LinkedHashMap<>();
-        range.put("session_date_from", facts.from() == null ? null : facts.from().toString());
-        range.put("session_date_to", facts.to() == null ? null : facts.to().toString());
-        range.put("first_session_date_listed", facts.firstSessionDate());
-        range.put("last_session_date_listed", facts.lastSessionDate());
-        m.put("range", range);
-        List<Object> sweeps = new ArrayList<>();
-        for (PackFacts.Sweep s : facts.sweeps()) {
-            Map<String, Object> sweep = new LinkedHashMap<>();
-            sweep.put("sweep_id", s.sweepId());
-            sweep.put("first_as_of_at", s.firstAsOfAt());
-            sweep.put("last_as_of_at", s.lastAsOfAt());
-            List<Object> raws = new ArrayList<>();
-            for (PackFacts.RawFile r : s.rawFiles()) {
-                Map<String, Object> raw = new LinkedHashMap<>();
-                raw.put("path", r.path());
-                raw.put("bytes", r.bytes());
-                raw.put("sha256", r.sha256());
-                raws.add(raw);
-            }
-            sweep.put("raw_files", raws);
-            sweeps.add(sweep);
-        }
-        m.put("input_sweeps", sweeps);
+        m.put("range", range(facts));
+        m.put("input_sweeps", inputSweeps(facts));
         m.put("rejects", rejects(facts.rejects()));
         Map<String, Object> rounded = null;
         if (facts.rounding() != null) {
@@ -83,6 +59,46 @@ final class PackManifest {
         }
         m.put("files", files);
         Files.write(pack.resolve(FILE), JSON.writeValueAsBytes(m));
+    }
+
+    /** The software that made the pack (also datapackage.json's provenance). */
+    static Map<String, Object> software() {
+        Map<String, Object> software = new LinkedHashMap<>();
+        software.put("name", "vaxslots");
+        software.put("version", version());
+        return software;
+    }
+
+    /** The session dates asked for and those listed (also datapackage.json's provenance). */
+    static Map<String, Object> range(PackFacts facts) {
+        Map<String, Object> range = new LinkedHashMap<>();
+        range.put("session_date_from", facts.from() == null ? null : facts.from().toString());
+        range.put("session_date_to", facts.to() == null ? null : facts.to().toString());
+        range.put("first_session_date_listed", facts.firstSessionDate());
+        range.put("last_session_date_listed", facts.lastSessionDate());
+        return range;
+    }
+
+    /** Each input sweep with its as-of span and raw WARC files (also datapackage.json's provenance). */
+    static List<Object> inputSweeps(PackFacts facts) {
+        List<Object> sweeps = new ArrayList<>();
+        for (PackFacts.Sweep s : facts.sweeps()) {
+            Map<String, Object> sweep = new LinkedHashMap<>();
+            sweep.put("sweep_id", s.sweepId());
+            sweep.put("first_as_of_at", s.firstAsOfAt());
+            sweep.put("last_as_of_at", s.lastAsOfAt());
+            List<Object> raws = new ArrayList<>();
+            for (PackFacts.RawFile r : s.rawFiles()) {
+                Map<String, Object> raw = new LinkedHashMap<>();
+                raw.put("path", r.path());
+                raw.put("bytes", r.bytes());
+                raw.put("sha256", r.sha256());
+                raws.add(raw);
+            }
+            sweep.put("raw_files", raws);
+            sweeps.add(sweep);
+        }
+        return sweeps;
     }
 
     /**

@@ -143,6 +143,7 @@ final class PackReadme {
             | `chart_open_capacity_per_100k_by_district.png` | | Open slots per 100,000 residents by district on {chart_day}. |
             | `chart_open_slots_by_hour.png` | | Heat map: districts by hour of day, shade = open slots. |
             | `chart_crawl_coverage.png` | | Per sweep, how many districts were read, empty, throttled or failed. |
+            | `datapackage.json` | | The pack as a Frictionless Tabular Data Package: each CSV's column types, keys, bytes and sha256, license and sources. |
             | `index.html` | | This pack as one web page: key findings, the charts with their data, the worked example, the files. |
             | `manifest.json` | | Software version, input sweeps and raw files with sha256, row counts, sha256 of every file. |
 
@@ -241,7 +242,8 @@ final class PackReadme {
             Co-WIN public availability API (cdn-api.co-vin.in, Ministry of Health and Family Welfare,
             Government of India): public, non-personal data; no login, token or personal data was used.
             Populations and the district crosswalk: covid19india.org (CC BY 4.0) via incovid19/data-staging,
-            with provenance in notebooks-sql/reference/SOURCES.md of the vaxslots repository. Cite as:
+            with provenance in notebooks-sql/reference/SOURCES.md of the vaxslots repository. The pack is
+            licensed CC BY 4.0 (the terms of its sources, no more: see `datapackage.json`). Cite as:
             "vaxslots report pack {release}, from Co-WIN public API snapshots". The raw responses behind
             every number are kept as WARC files; `manifest.json` names them with their sha256.
 

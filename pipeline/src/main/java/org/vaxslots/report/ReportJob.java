@@ -115,6 +115,7 @@ public final class ReportJob {
             step = lap(timings, "DrawCharts", step);
             PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs, chartDay);
             Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
+            DataPackage.write(facts, staging);
             PackPage.write(layers.connection(), facts, charts, staging);
             PackManifest.write(facts, staging, Instant.now());
             publish(root, staging, out);

@@ -81,8 +81,8 @@ class MainTest {
             }
         }
 
-        assertEquals(List.of("demo", "import", "normalize", "sql", "simulate", "snapshot", "compact", "report", "notebook",
-                "audit", "help"), List.copyOf(entries.keySet()));
+        assertEquals(List.of("demo", "import", "normalize", "sql", "simulate", "snapshot", "compact", "report", "publish",
+                "notebook", "audit", "help"), List.copyOf(entries.keySet()));
         assertEquals("The whole pipeline on this machine, no network: starts the Co-WIN simulator on 127.0.0.1, runs a"
                 + " simulated day of sweeps of one state (simulated clock, 15-minute cadence, budget = the simulator's"
                 + " limit), normalizes them and prints slot coverage by district and age group, and writes a report pack.",

@@ -92,7 +92,7 @@ class ReportJobTest {
         assertEquals("2021-05-16", result.release());
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), result.sweeps());
         assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_by_district.png",
-                "chart_open_slots_by_hour.png", "crawl_coverage.csv", "dictionary.csv", "district_daily_coverage.csv",
+                "chart_open_slots_by_hour.png", "crawl_coverage.csv", "datapackage.json", "dictionary.csv", "district_daily_coverage.csv",
                 "hourly_availability.csv", "index.html", "manifest.json", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv",
                 "state_daily_coverage.csv"), ReportJob.files(result.pack()));
         try (var tmp = Files.list(root.tmp())) {
@@ -294,8 +294,8 @@ class ReportJobTest {
         Map<String, String> b = Trees.digests(second.pack());
         a.remove("manifest.json");
         b.remove("manifest.json");
-        assertEquals(14 - 1, a.size());
-        for (String named : List.of("README.md", "index.html")) { // both name the release
+        assertEquals(15 - 1, a.size());
+        for (String named : List.of("README.md", "datapackage.json", "index.html")) { // all three name the release
             a.remove(named);
             b.remove(named);
         }
