@@ -160,6 +160,23 @@ class PackPageTest {
     }
 
     @Test
+    void render_noSessionsNoDistrictFetches_saysSoInPlainWords() throws IOException {
+        PackFacts facts = new PackFacts("empty", null, null, null, null, 0, Map.of(), List.of(), null, Map.of(), List.of(), null,
+                List.of(), null);
+        PackPageFindings findings = new PackPageFindings(List.of(), List.of(), null,
+                new PackPageFindings.Coverage(1, 0, null, null, 0, 0, 0, 0, 2, 0));
+
+        String page = PackPage.render(facts, findings, List.of(), List.of(), Files.readString(
+                Path.of("src/test/resources/PackPageTest/README.md"), StandardCharsets.UTF_8));
+
+        assertTrue(page.contains("<h1>Where were vaccination slots scarcest? Co-WIN, no session listed</h1>"), page);
+        assertTrue(page.contains("<li><strong>Where slots were scarcest:</strong> no district has a per-capita figure in this range"), page);
+        assertTrue(page.contains("<li><strong>The busiest day:</strong> no session was listed in this range.</li>"), page);
+        assertTrue(page.contains("<li><strong>How sure we are:</strong> 1 sweep; none fetched districts by id, so crawl coverage cannot"
+                + " be stated. Could not be read: 2 responses and 0 records"), page);
+    }
+
+    @Test
     void render_hostileNamesInFindingsAndChartData_escapedAndNeutralised() throws IOException {
         PackFacts facts = new PackFacts(HOSTILE, null, null, "2021-05-16", "2021-05-16", 1, Map.of(), List.of(), null, Map.of(),
                 List.of(), null, List.of(), null);
