@@ -3,7 +3,8 @@
 -- the pack page compares the groups).
 -- Reads: district_age_group_daily. Only district-days read by at least one sweep
 -- (sweeps_with_data > 0) count: a day with no data is not a day without slots. The per-capita
--- median is over districts, of each district's mean daily open_capacity_per_100k.
+-- median is over districts, of each district's mean daily open_capacity_per_100k (summed in
+-- DECIMAL and rounded to 2 places first, so the result never depends on summation order).
 WITH daily AS (
     SELECT * FROM district_age_group_daily
     WHERE sweeps_with_data > 0
@@ -13,7 +14,8 @@ per_district AS (
     SELECT
         age_group,
         district_id,
-        avg(open_capacity_per_100k) AS open_capacity_per_100k
+        CAST(sum(CAST(open_capacity_per_100k AS DECIMAL(38, 6))) / count(open_capacity_per_100k) AS DECIMAL(18, 2))
+            AS open_capacity_per_100k
     FROM daily
     GROUP BY age_group, district_id
 ),

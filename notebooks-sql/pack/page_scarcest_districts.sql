@@ -4,7 +4,9 @@
 -- Reads: district_age_group_daily. A district's figure is the mean of its daily
 -- open_capacity_per_100k over the session days that have one (a day of zeros counts, a day with
 -- an empty per-capita cell does not: its capacity or population is unknown). Ties go to the
--- lower district_id, so the same tables always name the same districts.
+-- lower district_id, so the same tables always name the same districts: the mean is summed in
+-- DECIMAL and rounded to what the page prints before ranking, so no floating-point summation order
+-- can reorder two districts with the same figure (units of one census district share it).
 WITH daily AS (
     SELECT * FROM district_age_group_daily
     WHERE open_capacity_per_100k IS NOT NULL
@@ -18,7 +20,7 @@ per_district AS (
         max(district_name) AS district_name,
         count(*) AS days_count,
         sum(peak_open_capacity) AS peak_open_capacity,
-        avg(open_capacity_per_100k) AS open_capacity_per_100k
+        CAST(sum(CAST(open_capacity_per_100k AS DECIMAL(38, 6))) / count(*) AS DECIMAL(18, 2)) AS open_capacity_per_100k
     FROM daily
     GROUP BY age_group, district_id
 ),
@@ -39,7 +41,7 @@ final AS (
         district_id,
         days_count,
         peak_open_capacity,
-        CAST(open_capacity_per_100k AS DECIMAL(18, 2)) AS open_capacity_per_100k
+        open_capacity_per_100k
     FROM ranked
     WHERE district_rank <= 5
 )
