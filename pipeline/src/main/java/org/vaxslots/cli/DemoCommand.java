@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Raw archive: " + root.raw());
         System.out.println("Tables:      " + root.tables() + "  (query: scripts/vaxslots sql -c 'SELECT ...')");
-        System.out.println("Report pack: " + pack.pack() + "  (start with its README.md)");
+        System.out.println("Report pack: " + pack.pack() + "  (open its index.html in a browser, or start with its README.md)");
         return 0;
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
                 "(staging -> intermediate -> marts; every check must return no rows) and write a report pack:",
                 "seven long-format CSVs (rejects_summary.csv: what could not be read), README.md, dictionary.csv,",
                 "datapackage.json (the pack as a Frictionless Tabular Data Package: every CSV typed, keyed and hashed),",
+                "index.html (the pack as one self-contained page: key findings, the charts with their data, the files),",
                 "manifest.json with checksums and provenance, and PNG charts. The pack is built aside and renamed",
                 "into place; the same tables give the same CSVs."})
 final class ReportCommand implements Callable<Integer> {

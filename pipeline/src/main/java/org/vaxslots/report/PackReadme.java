@@ -144,6 +144,7 @@ final class PackReadme {
             | `chart_open_slots_by_hour.png` | | Heat map: districts by hour of day, shade = open slots. |
             | `chart_crawl_coverage.png` | | Per sweep, how many districts were read, empty, throttled or failed. |
             | `datapackage.json` | | The pack as a Frictionless Tabular Data Package: each CSV's column types, keys, bytes and sha256, license and sources. |
+            | `index.html` | | This pack as one web page: key findings, the charts with their data, the worked example, the files. |
             | `manifest.json` | | Software version, input sweeps and raw files with sha256, row counts, sha256 of every file. |
 
             All CSVs: UTF-8, comma-separated, one header row, snake_case column names, dates as YYYY-MM-DD,

@@ -29,7 +29,7 @@ import org.vaxslots.sql.Checks;
 import org.vaxslots.sql.SqlLayers;
 
 /**
- * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts and manifest.json,
+ * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts, index.html and manifest.json,
  * from the tables of a data root, for the session dates of a range.
  *
  * <p>Steps:
@@ -39,7 +39,8 @@ import org.vaxslots.sql.SqlLayers;
  *   <li>BuildLayers: notebooks-sql staging, intermediate and marts over the tables ({@link SqlLayers}).
  *   <li>RunChecks: every checks/*.sql must return no rows, else nothing is published.
  *   <li>WriteCsvs: one CSV per reports/*.sql, in a directory under tmp/.
- *   <li>WriteDictionary, DrawCharts, WriteReadme, WriteManifest (which digests all the others).
+ *   <li>WriteDictionary, DrawCharts, WriteReadme, WritePage (index.html: {@link PackPage}, which lists every
+ *       file but itself and the manifest), WriteManifest (which digests all the others).
  *   <li>Publish: rename the directory into place, replacing an older pack of the same release.
  * </ol>
  * The same tables give the same bytes in every file but manifest.json (its generated_at).
@@ -110,11 +111,12 @@ public final class ReportJob {
             step = lap(timings, "WriteCsvs", step);
             writeDictionary(csvs, staging.resolve("dictionary.csv"));
             PerCapitaChart.Day chartDay = PerCapitaChart.choose(layers.connection(), request.chartDate());
-            Charts.writeAll(layers.connection(), staging, chartDay);
+            List<ChartImage> charts = Charts.writeAll(layers.connection(), staging, chartDay);
             step = lap(timings, "DrawCharts", step);
             PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs, chartDay);
             Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
             DataPackage.write(facts, staging);
+            PackPage.write(layers.connection(), facts, charts, staging);
             PackManifest.write(facts, staging, Instant.now());
             publish(root, staging, out);
             lap(timings, "WriteReadmeManifestAndPublish", step);

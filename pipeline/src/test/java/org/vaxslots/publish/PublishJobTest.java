@@ -91,7 +91,7 @@ class PublishJobTest {
                 + "    \"manifest_sha256\" : \"" + sha256(may16.resolve("manifest.json")) + "\",\n    \"corrections\" : 0\n  } ]\n}",
                 Files.readString(to.resolve("releases.json")));
         String index = Files.readString(to.resolve("index.html"));
-        assertTrue(index.contains("<tr><th scope=\"row\"><a href=\"may16/README.md\">may16</a></th><td>2021-05-16 to 2021-05-16</td>"
+        assertTrue(index.contains("<tr><th scope=\"row\"><a href=\"may16/index.html\">may16</a></th><td>2021-05-16 to 2021-05-16</td>"
                 + "<td>5</td><td>100.0% (lowest 60.0%)</td><td>none</td><td><a href=\"may16/datapackage.json\">datapackage.json</a>"
                 + " <a href=\"may16/manifest.json\">manifest.json</a><br><code>" + sha256(may16.resolve("manifest.json"))
                 + "</code></td></tr>\n"), index);
@@ -122,7 +122,7 @@ class PublishJobTest {
         Cli.Run run = publish(may16Corrected, to);
 
         assertEquals(new Cli.Run(1, "", "vaxslots: error: " + to.resolve(RELEASE) + " is already published with other files"
-                + " (README.md, datapackage.json, district_daily_coverage.csv, manifest.json,"
+                + " (README.md, datapackage.json, district_daily_coverage.csv, index.html, manifest.json,"
                 + " state_daily_coverage.csv): a published release is not changed silently; to correct it, run"
                 + " again with --replace --reason TEXT (the correction is listed in " + to.resolve("errata.csv")
                 + " and the old manifest kept)\n(run with --verbose for details)\n"), run);
@@ -139,9 +139,9 @@ class PublishJobTest {
 
         Path kept = to.resolve("superseded/may16/manifest." + today + ".json");
         assertEquals(new Cli.Run(0, "replaced may16 at " + to.resolve(RELEASE) + " (changed: README.md, datapackage.json, district_daily_coverage.csv,"
-                + " manifest.json, state_daily_coverage.csv);"
+                + " index.html, manifest.json, state_daily_coverage.csv);"
                 + " the correction is in " + to.resolve("errata.csv") + ", the old manifest at " + kept + "; latest/ is may16\n", ""), run);
-        assertEquals("date,release,files_changed,reason\n" + today + ",may16,README.md datapackage.json district_daily_coverage.csv manifest.json state_daily_coverage.csv,"
+        assertEquals("date,release,files_changed,reason\n" + today + ",may16,README.md datapackage.json district_daily_coverage.csv index.html manifest.json state_daily_coverage.csv,"
                 + "\"Range fixed to the session date, \"\"as asked\"\"\"\n", Files.readString(to.resolve("errata.csv")));
         assertEquals(Files.readString(may16.resolve("manifest.json")), Files.readString(kept));
         assertEquals(Trees.digests(may16Corrected), Trees.digests(to.resolve(RELEASE)));

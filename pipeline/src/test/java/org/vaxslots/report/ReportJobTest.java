@@ -93,7 +93,7 @@ class ReportJobTest {
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), result.sweeps());
         assertEquals(List.of("README.md", "chart_crawl_coverage.png", "chart_open_capacity_per_100k_by_district.png",
                 "chart_open_slots_by_hour.png", "crawl_coverage.csv", "datapackage.json", "dictionary.csv", "district_daily_coverage.csv",
-                "hourly_availability.csv", "manifest.json", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv",
+                "hourly_availability.csv", "index.html", "manifest.json", "rejects_summary.csv", "schema_changes.csv", "slot_release_hours.csv",
                 "state_daily_coverage.csv"), ReportJob.files(result.pack()));
         try (var tmp = Files.list(root.tmp())) {
             assertEquals(List.of(), tmp.map(p -> p.getFileName().toString())
@@ -294,10 +294,10 @@ class ReportJobTest {
         Map<String, String> b = Trees.digests(second.pack());
         a.remove("manifest.json");
         b.remove("manifest.json");
-        assertEquals(14 - 1, a.size());
-        for (String naming : List.of("README.md", "datapackage.json")) { // both name the release
-            a.remove(naming);
-            b.remove(naming);
+        assertEquals(15 - 1, a.size());
+        for (String named : List.of("README.md", "datapackage.json", "index.html")) { // all three name the release
+            a.remove(named);
+            b.remove(named);
         }
         assertEquals(a, b, "CSVs, dictionary and charts");
     }
