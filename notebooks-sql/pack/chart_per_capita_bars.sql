@@ -6,9 +6,11 @@
 --   SET VARIABLE chart_date = DATE 'YYYY-MM-DD';).
 SELECT
     coalesce(district_name, 'district ' || district_id) || ', ' || coalesce(state_name, 'state unknown') AS district_label,
-    sum(open_capacity_per_100k) AS open_capacity_per_100k
+    -- Summed as DECIMAL: exact, so the same in any order DuckDB's threads add them (a DOUBLE sum can
+    -- differ in its last bit from run to run, and the SVG would with it).
+    CAST(sum(CAST(open_capacity_per_100k AS DECIMAL(18, 2))) AS DOUBLE) AS open_capacity_per_100k
 FROM district_age_group_daily
 WHERE session_date = CAST(getvariable('chart_date') AS DATE)
     AND open_capacity_per_100k IS NOT NULL
 GROUP BY session_date, district_name, state_name, district_id
-ORDER BY sum(open_capacity_per_100k) DESC, district_name, district_id;
+ORDER BY open_capacity_per_100k DESC, district_name, district_id;
