@@ -34,8 +34,8 @@ import org.vaxslots.sql.SqlLayers;
  *
  * <p>Steps:
  * <ol>
- *   <li>Compact: bring the change-only session_history and sweep_district_sessions up to date for the range
- *       ({@link CompactJob}: only session dates whose sweeps changed are rebuilt).
+ *   <li>Compact: bring the change-only session_history and sweep_district_sessions up to date
+ *       ({@link CompactJob}: new sweeps are appended, at the cost of those sweeps alone).
  *   <li>BuildLayers: notebooks-sql staging, intermediate and marts over the tables ({@link SqlLayers}).
  *   <li>RunChecks: every checks/*.sql must return no rows, else nothing is published.
  *   <li>WriteCsvs: one CSV per reports/*.sql, in a directory under tmp/.
@@ -81,7 +81,7 @@ public final class ReportJob {
         try (DataRootLock lock = DataRootLock.acquire(root, "report")) {
             Map<String, Duration> timings = new LinkedHashMap<>();
             long step = System.nanoTime();
-            CompactJob.run(root, request.from(), request.to());
+            CompactJob.run(root);
             step = lap(timings, "Compact", step);
             try (SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
                 timings.putAll(layers.timings());
