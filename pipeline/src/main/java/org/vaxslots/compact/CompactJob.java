@@ -18,6 +18,7 @@ import org.vaxslots.schema.Table;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.ProgressLine;
 import org.vaxslots.store.WorkDirs;
 
 /**
@@ -99,6 +100,9 @@ public final class CompactJob {
             }
         }
         int kept = known.size();
+        int changed = current.size() - kept - added.size();
+        ProgressLine progress = added.isEmpty() && changed == 0 && removed.isEmpty() && rebuild.isEmpty() ? null
+                : ProgressLine.start("compact", added.size() + changed, "sweeps");
         Map<String, Long> rows = new TreeMap<>();
         List<String> appended = new ArrayList<>();
         try (Connection c = DuckDb.connect(root); WorkDirs.WorkDir work = WorkDirs.create(root.tmp(), "compact-")) {
@@ -116,6 +120,7 @@ public final class CompactJob {
             }
             if (!rebuild.isEmpty() || !toRebuild.isEmpty()) {
                 rebuild(root, manifest, updates, current, rebuild, toRebuild, spans);
+                advance(progress, toRebuild.size() + changed);
             }
             toAppend.sort(Comparator.comparing((SweepInputs.Input in) -> spans.get(in.id()).lastAsOf(),
                     Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(SweepInputs.Input::id));
@@ -128,16 +133,22 @@ public final class CompactJob {
                     if (!updates.append(in, dates)) {
                         rebuild(root, manifest, updates, current, new TreeSet<>(dates), List.of(in), spans);
                         rebuild.addAll(dates);
+                        advance(progress, 1);
                         continue;
                     }
                     dates.forEach(d -> manifest.dirtyDates().remove(d.toString()));
                 }
                 known.put(in.id(), entry);
                 appended.add(in.id());
+                advance(progress, 1);
             }
             removeOrphans(root, known.keySet());
             if (!added.isEmpty() || !rebuild.isEmpty() || !removed.isEmpty()) {
                 manifest.write(root.compactManifest());
+            }
+        } finally {
+            if (progress != null) {
+                progress.finish();
             }
         }
         return new Result(List.copyOf(appended), List.copyOf(rebuild), List.copyOf(removed), kept, rows);
@@ -166,6 +177,12 @@ public final class CompactJob {
         }
         dates.forEach(d -> manifest.dirtyDates().remove(d.toString()));
         manifest.write(root.compactManifest());
+    }
+
+    private static void advance(ProgressLine progress, long sweeps) {
+        if (progress != null) {
+            progress.advance(sweeps);
+        }
     }
 
     private static CompactManifest.Sweep entry(SweepInputs.Input in, Map<String, SweepInputs.Span> spans) {
