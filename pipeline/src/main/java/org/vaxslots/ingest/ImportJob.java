@@ -141,9 +141,10 @@ public final class ImportJob {
             throw e;
         } finally {
             importer.close();
-            if (line != null) {
-                line.finish();
-            }
+        }
+        if (line != null) {
+            // Only on success: a failed import's one line is its error.
+            line.finish();
         }
         importer.warnUnknown();
         return new Result(sweepId, published, importer.imported(), importer.skipped(), importer.resumed(),

@@ -91,9 +91,9 @@ public final class ReportJob {
                 progress.advance(1);
                 timings.putAll(layers.timings());
                 step = System.nanoTime();
-                return publishPack(root, request, layers, timings, step, progress);
-            } finally {
+                Result result = publishPack(root, request, layers, timings, step, progress);
                 progress.finish();
+                return result;
             }
         }
     }

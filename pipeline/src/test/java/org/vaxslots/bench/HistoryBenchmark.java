@@ -32,13 +32,15 @@ import org.vaxslots.testing.DemoRoot;
  * so every sweep closes about 1 run in 8. Its raw file is the base sweep's (kept under raw/).
  *
  * <p>Args: WORK_DIR BASE_DATA_ROOT LAUNCHER [MONTH_SWEEPS (2880)] [COPIES (3)]. For each history
- * size N: compact N sweeps from scratch, then append sweep N+1 (timed), remove it again (its
- * dates rebuilt), rebuild its dates from all their sweeps ({@link CompactJob.Mode#REBUILD}: the cost
- * before issue 14), and compact that sweep alone in a root of its own. At the month, `LAUNCHER
- * report --timings` under /usr/bin/time. Prints one table.
+ * size N: compact N sweeps from scratch, then three times append sweep N+1 and remove it again
+ * (its dates rebuilt; the first removal timed), rebuild its dates from all their sweeps
+ * ({@link CompactJob.Mode#REBUILD}: the cost before issue 14), and compact that sweep alone in a
+ * root of its own three times; appends and alone runs are medians of 3. At the month, after the
+ * first append, `LAUNCHER report --timings` under /usr/bin/time. Prints one table.
  */
 public final class HistoryBenchmark {
     private static final String BASE_SWEEP = "base-00000";
+    private static final int RUNS = 3;
 
     private HistoryBenchmark() {}
 
@@ -62,24 +64,41 @@ public final class HistoryBenchmark {
             Files.move(marker, hidden);
             double scratch = time(() -> CompactJob.run(root));
             Files.move(hidden, marker);
-            CompactJob.Result[] appended = new CompactJob.Result[1];
-            double append = time(() -> appended[0] = CompactJob.run(root));
-            if (!appended[0].appended().equals(List.of(last))) {
-                throw new IllegalStateException("sweep " + last + " was not appended: " + appended[0]);
+            // Appended, then removed again (its dates rebuilt without it), RUNS times: medians.
+            double[] append = new double[RUNS];
+            double[] remove = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                CompactJob.Result[] appended = new CompactJob.Result[1];
+                append[run] = time(() -> appended[0] = CompactJob.run(root));
+                if (!appended[0].appended().equals(List.of(last))) {
+                    throw new IllegalStateException("sweep " + last + " was not appended: " + appended[0]);
+                }
+                if (n == month && run == 0) {
+                    report = report(launcher, root);
+                }
+                Files.move(marker, hidden);
+                remove[run] = run == 0 ? time(() -> CompactJob.run(root)) : Double.NaN;
+                if (run > 0) {
+                    CompactJob.run(root);
+                }
+                Files.move(hidden, marker);
             }
-            if (n == month) {
-                report = report(launcher, root);
-            }
-            Files.move(marker, hidden);
-            double remove = time(() -> CompactJob.run(root));
-            Files.move(hidden, marker);
             double rebuild = time(() -> CompactJob.run(root, CompactJob.Mode.REBUILD));
             DataRoot alone = new DataRoot(work.resolve("alone-" + n));
             AtomicFiles.deleteTree(alone.root());
             cloneSweeps(base, alone, n, n + 1, copies);
-            double aloneSeconds = time(() -> CompactJob.run(alone));
+            double[] aloneRuns = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                for (Table t : Table.derived()) {
+                    AtomicFiles.deleteTree(alone.table(t.tableName()));
+                }
+                Files.deleteIfExists(alone.compactManifest());
+                aloneRuns[run] = time(() -> CompactJob.run(alone));
+            }
+            double aloneSeconds = median(aloneRuns);
+            double appendSeconds = median(append);
             lines.add(String.format(Locale.ROOT, "%-8d %12d %12.2f %10.2f %8.2f %14.2f %12.2f %12.2f", n, observations,
-                    scratch, append, aloneSeconds, append / aloneSeconds, remove, rebuild));
+                    scratch, appendSeconds, aloneSeconds, appendSeconds / aloneSeconds, remove[0], rebuild));
             System.err.println(lines.get(lines.size() - 1));
             AtomicFiles.deleteTree(alone.root());
             if (n != month) {
@@ -191,6 +210,12 @@ public final class HistoryBenchmark {
             return "";
         }
         return l.getName().contains("timestamp") ? "timestamp" : l.getName();
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     private interface Step {

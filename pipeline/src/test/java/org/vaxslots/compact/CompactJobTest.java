@@ -81,6 +81,20 @@ class CompactJobTest {
     }
 
     @Test
+    void compactCommand_notATerminal_summaryAndOneProgressLine() throws Exception {
+        DataRoot root = copy("cli");
+        org.vaxslots.testing.Cli.Run r = org.vaxslots.testing.Cli.run("compact", "--data-root", root.root().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("compact: 0 sweep(s) appended, 1 session date(s) rebuilt, 0 sweep(s) up to date, 0 removed;"
+                + " rows written {session_history=" + RUNS + ", sweep_district_sessions=19}\n", r.out());
+        assertTrue(r.err().matches("compact: 5 sweeps in \\d+\\.\\d s \\(\\d+ sweeps/s\\)\n"), r.err());
+        org.vaxslots.testing.Cli.Run again = org.vaxslots.testing.Cli.run("compact", "--data-root", root.root().toString());
+        assertEquals("compact: 0 sweep(s) appended, 0 session date(s) rebuilt, 5 sweep(s) up to date, 0 removed;"
+                + " rows written {}\n", again.out());
+        assertEquals("", again.err(), "nothing to do: no progress line");
+    }
+
+    @Test
     void compact_derivedTables_columnsAsTheirAvsc() throws Exception {
         DataRoot root = copy("b");
         CompactJob.run(root);
