@@ -31,7 +31,7 @@ import org.vaxslots.testing.DemoRoot;
  * (new ids), and gives each session a capacity that changes every 2 hours, staggered per session,
  * so every sweep closes about 1 run in 8. Its raw file is the base sweep's (kept under raw/).
  *
- * <p>Args: WORK_DIR BASE_DATA_ROOT LAUNCHER [MONTH_SWEEPS (2880)] [COPIES (3)]. For each history
+ * <p>Args: WORK_DIR BASE_DATA_ROOT LAUNCHER [MONTH_SWEEPS (2880)] [COPIES (3)] [SIZES (1,96,MONTH)]. For each history
  * size N: compact N sweeps from scratch, then three times append sweep N+1 and remove it again
  * (its dates rebuilt; the first removal timed), rebuild its dates from all their sweeps
  * ({@link CompactJob.Mode#REBUILD}: the cost before issue 14), and compact that sweep alone in a
@@ -54,7 +54,9 @@ public final class HistoryBenchmark {
         lines.add(String.format(Locale.ROOT, "%-8s %12s %12s %10s %8s %14s %12s %12s", "history", "observations",
                 "scratch_s", "append_s", "alone_s", "append/alone", "remove_s", "rebuild_s"));
         String report = null;
-        for (int n : new int[] {1, 96, month}) {
+        int[] sizes = args.length > 5 ? java.util.Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 96, month};
+        for (int n : sizes) {
             DataRoot root = new DataRoot(work.resolve("history-" + n));
             AtomicFiles.deleteTree(root.root());
             long observations = cloneSweeps(base, root, 0, n + 1, copies);
@@ -162,7 +164,8 @@ public final class HistoryBenchmark {
     /** The SELECT list of one table's clone for sweep k (and copy r, for centers and sessions). */
     private static String columns(Table t, int copies) {
         List<String> out = new ArrayList<>();
-        String sessionId = "(CASE WHEN r = 0 THEN session_id ELSE printf('%08x', r) || substr(session_id, 9) END)";
+        // A Co-WIN session is on one date: a clone shifted to another date (or another copy) is another session.
+        String sessionId = "(printf('%04x%04x', r, k // 96) || substr(session_id, 9))";
         String capacity = "(CASE WHEN hash(" + sessionId + ", (k + hash(" + sessionId + ") % 8) // 8) % 40 < 10 THEN 0"
                 + " ELSE CAST(hash(" + sessionId + ", (k + hash(" + sessionId + ") % 8) // 8) % 40 AS INTEGER) END)";
         for (Schema.Field f : t.schema().getFields()) {
