@@ -5,8 +5,12 @@
 -- a new row only when one of them changes. Columns in data-schema/tables/session_history.avsc.
 -- Reads: compact_observations (stg_sessions deduplicated, for the session dates being rebuilt).
 -- Each date stands alone: runs never span two session dates, so a date is rebuilt without the others.
--- Written by `vaxslots compact` (and by `vaxslots report`, for stale dates, before it reads) to
--- tables/session_history/session_date=<date>/part-00000.parquet, in the order below.
+-- This is the from-scratch build, for session dates a sweep changed, left or reached out of order;
+-- session_history_extended.sql adds a sweep in order to the open runs alone, to the same rows.
+-- Written by `vaxslots compact` (and by `vaxslots report`, before it reads): a run closed by a later
+-- sweep to tables/session_history/closed/closed_by_sweep_id=<sweep>/part-00000.parquet (written
+-- once), the last run of each session to tables/session_history/open/session_date=<date>/; each file
+-- sorted by session_date, district_id NULLS LAST, center_id, session_id, run_number.
 WITH deduplicated AS (
     SELECT * FROM compact_observations
 ),
@@ -80,9 +84,9 @@ final AS (
         valid_to_sweep_id,
         valid_from_at,
         valid_to_at,
-        observations_count
+        observations_count,
+        lead(valid_from_sweep_id) OVER (PARTITION BY session_id, session_date ORDER BY run_number) AS closed_by_sweep_id
     FROM runs
 )
 
 SELECT * FROM final
-ORDER BY session_date, district_id NULLS LAST, center_id, session_id, run_number

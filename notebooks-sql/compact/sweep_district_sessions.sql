@@ -4,8 +4,9 @@
 -- which a change-only history cannot answer alone. Columns in
 -- data-schema/tables/sweep_district_sessions.avsc.
 -- Reads: compact_observations (stg_sessions deduplicated, for the session dates being rebuilt).
--- Written beside session_history, to tables/sweep_district_sessions/session_date=<date>/, in the
--- order below.
+-- Written beside session_history, one file per sweep (all its session dates, written once: a new
+-- sweep costs only itself) to tables/sweep_district_sessions/sweep_id=<sweep>/part-00000.parquet,
+-- sorted by session_date, sweep_id, district_id NULLS LAST, age_group.
 WITH observations AS (
     SELECT * FROM compact_observations
 ),
@@ -27,4 +28,3 @@ final AS (
 )
 
 SELECT * FROM final
-ORDER BY session_date, sweep_id, district_id NULLS LAST, age_group

@@ -1,9 +1,11 @@
 -- notebooks-sql/staging/stg_session_history.sql
 -- Grain: one row per session, session date and run of unchanged observations (change-only history).
--- Reads: tables/session_history/session_date=*/part-*.parquet, written by `vaxslots compact` (and by
--- `vaxslots report` before it reads) from the sessions of the sweeps with a marker; columns are
--- defined in data-schema/tables/session_history.avsc and data-schema/dictionary.csv.
--- Paths are relative to the data root. A filter on session_date reads only those partitions.
+-- Reads: tables/session_history/open/session_date=*/part-*.parquet (each session's last run) and
+-- tables/session_history/closed/closed_by_sweep_id=*/part-*.parquet (runs a later sweep closed),
+-- written by `vaxslots compact` (and by `vaxslots report` before it reads) from the sessions of the
+-- sweeps with a marker; columns are defined in data-schema/tables/session_history.avsc and
+-- data-schema/dictionary.csv. Every column is in the files (no hive keys needed).
+-- Paths are relative to the data root. A filter on session_date skips files by their statistics.
 CREATE OR REPLACE VIEW stg_session_history AS
 SELECT
     session_date,
@@ -24,5 +26,6 @@ SELECT
     valid_to_sweep_id,
     valid_from_at,
     valid_to_at,
-    observations_count
-FROM read_parquet('tables/session_history/*/*.parquet', hive_partitioning = true);
+    observations_count,
+    closed_by_sweep_id
+FROM read_parquet('tables/session_history/*/*/*.parquet', hive_partitioning = false);

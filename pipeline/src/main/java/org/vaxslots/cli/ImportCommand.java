@@ -99,7 +99,7 @@ final class ImportCommand implements Callable<Integer> {
                 parseParams(params), pattern, skipUnmatched, skipPersonal, parseSize(rawFileSize),
                 inputs.stream().map(ImportInput::of).toList());
         ImportJob.Result r = ImportJob.run(common.root(), request, Instant.now(),
-                line -> System.err.println("vaxslots: warning: " + line));
+                line -> System.err.println("vaxslots: warning: " + line), true);
         System.out.println(summary(r, common.root()::relative));
         return 0;
     }

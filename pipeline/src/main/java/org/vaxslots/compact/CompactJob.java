@@ -1,251 +1,217 @@
 package org.vaxslots.compact;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.vaxslots.schema.Table;
 import org.vaxslots.sql.DuckDb;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
-import org.vaxslots.store.Digests;
+import org.vaxslots.store.ProgressLine;
 import org.vaxslots.store.WorkDirs;
-import org.vaxslots.sql.SqlLayers;
 
 /**
  * Keeps the derived tables session_history (change-only: one row per session and run of unchanged
  * observations) and sweep_district_sessions (per sweep, district and age group) in step with the
- * sessions table, from notebooks-sql/compact/. Both are partitioned by session date, and a date is
- * rebuilt only when the sweeps that listed it (or the SQL) changed. The caller holds the data-root lock.
+ * sessions table, from notebooks-sql/compact/, at the cost of the sweeps that are new: a new sweep
+ * extends the open runs of the session dates it lists and writes the runs it closes once; no other
+ * partition is read or written. The caller holds the data-root lock.
  *
  * <p>Steps:
  * <ol>
- *   <li>ListInputs: the sweeps with a marker, the sha256 of each marker with the size and time of
- *       the sweep's sessions files, and the session dates each sweep's sessions file spans (from
- *       the Parquet statistics, without reading rows).
- *   <li>FindStale: a date is stale when its inputs (sweep ids and marker digests, and the digest of
- *       the SQL) differ from those recorded in tables/_compact.json, or a partition is missing.
- *       Partitions of dates that no sweep lists any more are removed.
- *   <li>Compact: compact_observations over the stale dates in [from, to] (only those sweeps'
- *       files), then session_history and sweep_district_sessions from it.
- *   <li>Publish: each partition is written single-threaded under tmp/ (same input, same bytes),
- *       then renamed into place; the manifest is rewritten last, so a crash leaves only dates
- *       that the next run sees as stale.
+ *   <li>ListInputs: the sweeps with a marker and a digest of each one's marker and sessions files;
+ *       for new and changed ones, the session dates and latest as_of_at their files span (Parquet
+ *       statistics, no rows read).
+ *   <li>Plan: against tables/_compact.json, sweeps are new, changed (normalized again), removed or
+ *       kept. A layout or SQL change, or no manifest, builds everything from scratch.
+ *   <li>Rebuild: the session dates of changed and removed sweeps (and of a run that stopped
+ *       half-way) from every sweep that lists them; also every new sweep when there are more than
+ *       {@link #APPEND_LIMIT}, or in {@link Mode#REBUILD}.
+ *   <li>Append: each other new sweep, in as_of order; one that comes before what a session already
+ *       shows (out of order) has its dates rebuilt instead.
+ *   <li>Publish: every file is written under tmp/ and renamed over the old one; the manifest names
+ *       the dates being rewritten before, and the sweep after, so a crash leaves only dates that
+ *       the next run rebuilds. Either way the rows, and the bytes, are those of a from-scratch build.
  * </ol>
  */
 public final class CompactJob {
-    static final List<String> TABLES = List.of("session_history", "sweep_district_sessions");
-    static final String OBSERVATIONS_SQL = "compact/compact_observations.sql";
-    static final String MANIFEST = "_compact.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** More new sweeps than this in one run are built together, not appended one by one. */
+    static final int APPEND_LIMIT = 16;
 
-    /** What the partitions of one session date were built from, and their rows per table. */
-    record Built(String inputsSha256, List<String> sweeps, Map<String, Long> rows) {}
+    /** How new sweeps are brought in. */
+    public enum Mode {
+        /** Appended to the open runs (the default). */
+        APPEND,
+        /** Their session dates rebuilt from every sweep that lists them: the cost before issue 14, for comparison. */
+        REBUILD
+    }
 
-    /** Dates rebuilt, kept as they were, and removed; rows written per table. */
-    public record Result(List<LocalDate> rebuilt, int kept, List<LocalDate> removed, Map<String, Long> rowsWritten) {}
+    /**
+     * What a run did: sweeps appended, session dates rebuilt, sweeps removed, sweeps already up to
+     * date, and rows written per table.
+     */
+    public record Result(List<String> appended, List<LocalDate> rebuilt, List<String> removed, int kept,
+            Map<String, Long> rowsWritten) {}
 
     private CompactJob() {}
 
-    /** Brings the partitions of session dates in [from, to] (null: unbounded) up to date. */
-    public static Result run(DataRoot root, LocalDate from, LocalDate to) throws IOException, SQLException {
-        Path manifestFile = root.tables().resolve(MANIFEST);
-        Map<String, Built> manifest = Files.isRegularFile(manifestFile)
-                ? new TreeMap<>(JSON.readValue(manifestFile.toFile(), new TypeReference<Map<String, Built>>() {}))
-                : new TreeMap<>();
-        StringBuilder sql = new StringBuilder(SqlLayers.sql(OBSERVATIONS_SQL));
-        for (String table : TABLES) {
-            sql.append(SqlLayers.sql(sqlOf(table)));
-        }
-        String sqlSha = Digests.sha256Hex(sql.toString().getBytes(StandardCharsets.UTF_8));
-        try (Connection c = DuckDb.connect(root)) {
-            execute(c, "SET file_search_path = '" + quote(root.root().toString()) + "'");
-            Map<LocalDate, TreeMap<String, String>> inputs = inputs(c, root);
-            List<LocalDate> removed = new ArrayList<>();
-            for (String date : List.copyOf(manifest.keySet())) {
-                if (!inputs.containsKey(LocalDate.parse(date))) {
-                    for (String table : TABLES) {
-                        AtomicFiles.deleteTree(partition(root, table, date));
-                    }
-                    manifest.remove(date);
-                    removed.add(LocalDate.parse(date));
-                }
-            }
-            Map<LocalDate, Built> stale = new TreeMap<>();
-            int kept = 0;
-            for (Map.Entry<LocalDate, TreeMap<String, String>> e : inputs.entrySet()) {
-                LocalDate date = e.getKey();
-                if ((from != null && date.isBefore(from)) || (to != null && date.isAfter(to))) {
-                    continue;
-                }
-                String digest = digest(sqlSha, e.getValue());
-                Built was = manifest.get(date.toString());
-                boolean present = TABLES.stream().allMatch(t -> Files.isDirectory(partition(root, t, date.toString())));
-                if (was != null && was.inputsSha256().equals(digest) && present) {
-                    kept++;
-                } else {
-                    stale.put(date, new Built(digest, List.copyOf(e.getValue().keySet()), Map.of()));
-                }
-            }
-            Map<String, Long> rows = new TreeMap<>();
-            if (!stale.isEmpty()) {
-                compact(c, root, stale, manifest, rows);
-            }
-            if (!stale.isEmpty() || !removed.isEmpty()) {
-                AtomicFiles.writeAtomically(manifestFile, JSON.writeValueAsBytes(manifest));
-            }
-            return new Result(List.copyOf(stale.keySet()), kept, List.copyOf(removed), rows);
-        }
+    public static Result run(DataRoot root) throws IOException, SQLException {
+        return run(root, Mode.APPEND);
     }
 
-    /** Session date to the sweeps (id to marker sha256) whose sessions file spans it. */
-    private static Map<LocalDate, TreeMap<String, String>> inputs(Connection c, DataRoot root) throws IOException, SQLException {
-        Map<String, String> markers = new TreeMap<>();
-        Path dir = root.tables().resolve("_sweeps");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-                    String name = f.getFileName().toString();
-                    String sweep = name.substring(0, name.length() - ".json".length());
-                    markers.put(sweep, Digests.sha256Hex(Files.readAllBytes(f)) + sessionFiles(root, sweep));
+    public static Result run(DataRoot root, Mode mode) throws IOException, SQLException {
+        String sqlSha = CompactSql.digest();
+        CompactManifest previous = CompactManifest.read(root.compactManifest(), sqlSha);
+        if (previous == null) {
+            for (Table t : Table.derived()) {
+                AtomicFiles.deleteTree(root.table(t.tableName()));
+            }
+        }
+        CompactManifest manifest = previous != null ? previous : CompactManifest.empty(sqlSha);
+        Map<String, SweepInputs.Input> current = SweepInputs.list(root);
+        TreeMap<String, CompactManifest.Sweep> known = manifest.sweeps();
+        TreeSet<LocalDate> rebuild = new TreeSet<>();
+        manifest.dirtyDates().forEach(d -> rebuild.add(LocalDate.parse(d)));
+        List<String> removed = new ArrayList<>();
+        List<SweepInputs.Input> added = new ArrayList<>();
+        for (String id : List.copyOf(known.keySet())) {
+            SweepInputs.Input now = current.get(id);
+            if (now == null || !now.digest().equals(known.get(id).input())) {
+                rebuild.addAll(known.remove(id).dates());
+                if (now == null) {
+                    removed.add(id);
                 }
             }
         }
-        Map<LocalDate, TreeMap<String, String>> out = new TreeMap<>();
-        if (markers.isEmpty() || !hasParquet(root.table("sessions"))) {
-            return out;
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT regexp_extract(file_name, 'sweep_id=([^/]+)/', 1) AS sweep_id,
-                    min(CAST(stats_min_value AS DATE)) AS first_date, max(CAST(stats_max_value AS DATE)) AS last_date
-                FROM parquet_metadata('tables/sessions/*/*.parquet')
-                WHERE path_in_schema = 'session_date' AND num_values > 0
-                GROUP BY ALL""")) {
-            while (rs.next()) {
-                String sweep = rs.getString(1);
-                if (!markers.containsKey(sweep)) {
-                    continue;
-                }
-                LocalDate first = rs.getObject(2, LocalDate.class);
-                LocalDate last = rs.getObject(3, LocalDate.class);
-                for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                    out.computeIfAbsent(d, k -> new TreeMap<>()).put(sweep, markers.get(sweep));
-                }
+        for (SweepInputs.Input in : current.values()) {
+            if (!known.containsKey(in.id())) {
+                added.add(in);
             }
         }
-        return out;
-    }
-
-    private static void compact(Connection c, DataRoot root, Map<LocalDate, Built> stale, Map<String, Built> manifest,
-            Map<String, Long> total) throws IOException, SQLException {
-        List<String> sweeps = stale.values().stream().flatMap(b -> b.sweeps().stream()).distinct().sorted().toList();
-        String files = sweeps.stream()
-                .map(s -> "'" + quote(root.relative(root.tablePartition("sessions", s))) + "/*.parquet'")
-                .collect(Collectors.joining(", "));
-        execute(c, "CREATE TEMP VIEW stg_sessions AS SELECT * FROM read_parquet([" + files + "], hive_partitioning = true)");
-        execute(c, "SET VARIABLE history_dates = [" + stale.keySet().stream().map(d -> "DATE '" + d + "'")
-                .collect(Collectors.joining(", ")) + "]::DATE[]");
-        execute(c, "CREATE TEMP TABLE compact_observations AS " + select(OBSERVATIONS_SQL));
-        for (String table : TABLES) {
-            execute(c, "CREATE TEMP TABLE " + table + "_built AS " + select(sqlOf(table)));
-        }
-        execute(c, "DROP TABLE compact_observations");
-        try (WorkDirs.WorkDir workDir = WorkDirs.create(root.tmp(), "compact-")) {
-            Path work = workDir.path();
-            execute(c, "SET threads = 1");
-            for (Map.Entry<LocalDate, Built> e : stale.entrySet()) {
-                String date = e.getKey().toString();
-                Map<String, Long> rows = new TreeMap<>();
-                for (String table : TABLES) {
-                    Path file = work.resolve(table).resolve("session_date=" + date).resolve("part-00000.parquet");
-                    Files.createDirectories(file.getParent());
-                    try (Statement st = c.createStatement()) {
-                        st.execute("COPY (SELECT * FROM " + table + "_built WHERE session_date = DATE '" + date + "') TO '"
-                                + quote(file.toString()) + "' (FORMAT parquet, COMPRESSION snappy)");
-                        rows.put(table, (long) st.getUpdateCount());
+        int kept = known.size();
+        int changed = current.size() - kept - added.size();
+        ProgressLine progress = added.isEmpty() && changed == 0 && removed.isEmpty() && rebuild.isEmpty() ? null
+                : ProgressLine.start("compact", added.size() + changed, "sweeps");
+        Map<String, Long> rows = new TreeMap<>();
+        List<String> appended = new ArrayList<>();
+        try (Connection c = DuckDb.connect(root); WorkDirs.WorkDir work = WorkDirs.create(root.tmp(), "compact-")) {
+            CompactSql.execute(c, "SET file_search_path = '" + CompactSql.quote(root.root().toString()) + "'");
+            Map<String, SweepInputs.Span> spans = SweepInputs.spans(c, added);
+            HistoryUpdates updates = new HistoryUpdates(c, root, work.path(), rows);
+            List<SweepInputs.Input> toAppend = new ArrayList<>();
+            List<SweepInputs.Input> toRebuild = new ArrayList<>();
+            boolean together = mode == Mode.REBUILD || known.isEmpty() || added.size() > APPEND_LIMIT;
+            for (SweepInputs.Input in : added) {
+                (together || !rebuild.isEmpty() && overlaps(entry(in, spans), rebuild) ? toRebuild : toAppend).add(in);
+            }
+            for (SweepInputs.Input in : toRebuild) {
+                rebuild.addAll(entry(in, spans).dates());
+            }
+            if (!rebuild.isEmpty() || !toRebuild.isEmpty()) {
+                rebuild(root, manifest, updates, current, rebuild, toRebuild, spans);
+                advance(progress, toRebuild.size() + changed);
+            }
+            toAppend.sort(Comparator.comparing((SweepInputs.Input in) -> spans.get(in.id()).lastAsOf(),
+                    Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(SweepInputs.Input::id));
+            for (SweepInputs.Input in : toAppend) {
+                CompactManifest.Sweep entry = entry(in, spans);
+                List<LocalDate> dates = entry.dates();
+                if (!dates.isEmpty()) {
+                    dates.forEach(d -> manifest.dirtyDates().add(d.toString()));
+                    manifest.write(root.compactManifest());
+                    if (!updates.append(in, dates)) {
+                        rebuild(root, manifest, updates, current, new TreeSet<>(dates), List.of(in), spans);
+                        rebuild.addAll(dates);
+                        advance(progress, 1);
+                        continue;
                     }
-                    AtomicFiles.force(file);
-                    Path target = partition(root, table, date);
-                    Path aside = work.resolve("replaced").resolve(table + "-" + date);
-                    if (Files.exists(target)) {
-                        AtomicFiles.publish(target, aside);
-                    }
-                    AtomicFiles.publish(file.getParent(), target);
-                    AtomicFiles.deleteTree(aside);
-                    total.merge(table, rows.get(table), Long::sum);
+                    dates.forEach(d -> manifest.dirtyDates().remove(d.toString()));
                 }
-                manifest.put(date, new Built(e.getValue().inputsSha256(), e.getValue().sweeps(), rows));
+                known.put(in.id(), entry);
+                appended.add(in.id());
+                advance(progress, 1);
+            }
+            removeOrphans(root, known.keySet());
+            if (!added.isEmpty() || !rebuild.isEmpty() || !removed.isEmpty()) {
+                manifest.write(root.compactManifest());
             }
         } finally {
-            execute(c, "RESET threads");
-        }
-    }
-
-    static String sqlOf(String table) {
-        return "compact/" + table + ".sql";
-    }
-
-    private static String select(String entry) {
-        String s = SqlLayers.sql(entry).strip();
-        return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static Path partition(DataRoot root, String table, String date) {
-        return root.table(table).resolve("session_date=" + date);
-    }
-
-    private static String digest(String sqlSha, Map<String, String> sweeps) {
-        StringBuilder s = new StringBuilder(sqlSha).append('\n');
-        sweeps.forEach((id, sha) -> s.append(id).append(' ').append(sha).append('\n'));
-        return Digests.sha256Hex(s.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Size and modification time of a sweep's sessions files: a sweep normalized again shows here. */
-    private static String sessionFiles(DataRoot root, String sweep) throws IOException {
-        Path dir = root.tablePartition("sessions", sweep);
-        if (!Files.isDirectory(dir)) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
-                s.append(' ').append(f.getFileName()).append(':').append(Files.size(f)).append(':')
-                        .append(Files.getLastModifiedTime(f).toMillis());
+            if (progress != null) {
+                progress.finish();
             }
         }
-        return s.toString();
+        return new Result(List.copyOf(appended), List.copyOf(rebuild), List.copyOf(removed), kept, rows);
     }
 
-    private static boolean hasParquet(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
+    /** Rebuilds these dates from the known sweeps and {@code adding}, which then become known. */
+    private static void rebuild(DataRoot root, CompactManifest manifest, HistoryUpdates updates,
+            Map<String, SweepInputs.Input> current, TreeSet<LocalDate> dates, List<SweepInputs.Input> adding,
+            Map<String, SweepInputs.Span> spans) throws IOException, SQLException {
+        dates.forEach(d -> manifest.dirtyDates().add(d.toString()));
+        manifest.write(root.compactManifest());
+        Map<String, SweepInputs.Input> listing = new TreeMap<>();
+        manifest.sweeps().forEach((id, s) -> {
+            if (dates.stream().anyMatch(s::lists)) {
+                listing.put(id, current.get(id));
+            }
+        });
+        for (SweepInputs.Input in : adding) {
+            if (dates.stream().anyMatch(entry(in, spans)::lists)) {
+                listing.put(in.id(), in);
+            }
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        updates.rebuild(dates, listing, adding.stream().map(SweepInputs.Input::id).toList());
+        for (SweepInputs.Input in : adding) {
+            manifest.sweeps().put(in.id(), entry(in, spans));
+        }
+        dates.forEach(d -> manifest.dirtyDates().remove(d.toString()));
+        manifest.write(root.compactManifest());
+    }
+
+    private static void advance(ProgressLine progress, long sweeps) {
+        if (progress != null) {
+            progress.advance(sweeps);
         }
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+    private static CompactManifest.Sweep entry(SweepInputs.Input in, Map<String, SweepInputs.Span> spans) {
+        SweepInputs.Span span = spans.get(in.id());
+        return new CompactManifest.Sweep(in.digest(), span.firstDate(), span.lastDate());
     }
 
-    private static String quote(String s) {
-        return s.replace("'", "''");
+    private static boolean overlaps(CompactManifest.Sweep sweep, Set<LocalDate> dates) {
+        return dates.stream().anyMatch(sweep::lists);
+    }
+
+    /** Partitions of sweeps compact does not hold (removed, or left by a run that stopped). */
+    private static void removeOrphans(DataRoot root, Set<String> known) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(root.table(Table.SWEEP_DISTRICT_SESSIONS.tableName()));
+        dirs.add(root.closedRunsPartition("x").getParent());
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> parts = Files.list(dir)) {
+                for (Path p : parts.toList()) {
+                    String name = p.getFileName().toString();
+                    String id = name.substring(name.indexOf('=') + 1);
+                    if (!known.contains(id)) {
+                        AtomicFiles.deleteTree(p);
+                    }
+                }
+            }
+        }
     }
 }

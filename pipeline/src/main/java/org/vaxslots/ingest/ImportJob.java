@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.ProgressLine;
 import org.vaxslots.store.SweepIds;
 
 /**
@@ -84,6 +85,15 @@ public final class ImportJob {
 
     /** @param warn receives one line per thing the user should know (guessed times, inferred endpoints, refusals). */
     public static Result run(DataRoot root, Request request, Instant now, Consumer<String> warn) throws IOException {
+        return run(root, request, now, warn, false);
+    }
+
+    /**
+     * As {@link #run(DataRoot, Request, Instant, Consumer)}; with {@code progress}, a {@link ProgressLine}
+     * of the files (archive members, WARC records) read, once the request is found valid.
+     */
+    public static Result run(DataRoot root, Request request, Instant now, Consumer<String> warn, boolean progress)
+            throws IOException {
         String sweepId = request.sweepId() != null ? SweepIds.requireValid(request.sweepId()) : SweepIds.of("import", now);
         if (request.namePattern() != null) {
             for (String p : request.namePattern().parameters()) {
@@ -100,10 +110,24 @@ public final class ImportJob {
             warn.accept("no --as-of given: the import time " + now + " is recorded as as_of (as_of_source = import_time)");
         }
         MemberImporter importer = new MemberImporter(root, sweepId, request, now, warn);
+        ProgressLine line = progress ? ProgressLine.start("import", -1, "files") : null;
+        ImportInput.Sink sink = line == null ? importer : new ImportInput.Sink() {
+            @Override
+            public void member(Member member) throws IOException {
+                importer.member(member);
+                line.advance(1);
+            }
+
+            @Override
+            public void leftOut(String kind) throws IOException {
+                importer.leftOut(kind);
+                line.advance(1);
+            }
+        };
         List<Path> published;
         try {
             for (ImportInput input : request.inputs()) {
-                input.read(importer);
+                input.read(sink);
             }
             published = importer.publish();
         } catch (IOException | RuntimeException e) {
@@ -111,6 +135,10 @@ public final class ImportJob {
             throw e;
         } finally {
             importer.close();
+        }
+        if (line != null) {
+            // Only on success: a failed import's one line is its error.
+            line.finish();
         }
         importer.warnUnknown();
         return new Result(sweepId, published, importer.imported(), importer.skipped(), importer.resumed(),

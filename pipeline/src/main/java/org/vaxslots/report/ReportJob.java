@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
+import org.vaxslots.store.ProgressLine;
 import org.vaxslots.store.WorkDirs;
 import org.vaxslots.compact.CompactJob;
 import org.vaxslots.sql.Checks;
@@ -34,8 +35,8 @@ import org.vaxslots.sql.SqlLayers;
  *
  * <p>Steps:
  * <ol>
- *   <li>Compact: bring the change-only session_history and sweep_district_sessions up to date for the range
- *       ({@link CompactJob}: only session dates whose sweeps changed are rebuilt).
+ *   <li>Compact: bring the change-only session_history and sweep_district_sessions up to date
+ *       ({@link CompactJob}: new sweeps are appended, at the cost of those sweeps alone).
  *   <li>BuildLayers: notebooks-sql staging, intermediate and marts over the tables ({@link SqlLayers}).
  *   <li>RunChecks: every checks/*.sql must return no rows, else nothing is published.
  *   <li>WriteCsvs: one CSV per reports/*.sql, in a directory under tmp/.
@@ -82,20 +83,27 @@ public final class ReportJob {
         try (DataRootLock lock = DataRootLock.acquire(root, "report")) {
             Map<String, Duration> timings = new LinkedHashMap<>();
             long step = System.nanoTime();
-            CompactJob.run(root, request.from(), request.to());
+            CompactJob.run(root);
             step = lap(timings, "Compact", step);
+            // Steps: BuildLayers, RunChecks, one per CSV, DrawCharts, WriteReadmeManifestAndPublish.
+            ProgressLine progress = ProgressLine.start("report", 4 + SqlLayers.index().stream().filter(e -> e.startsWith("reports/")).count(),
+                    "steps");
             try (SqlLayers layers = SqlLayers.build(root, request.from(), request.to())) {
+                progress.advance(1);
                 timings.putAll(layers.timings());
                 step = System.nanoTime();
-                return publishPack(root, request, layers, timings, step);
+                Result result = publishPack(root, request, layers, timings, step, progress);
+                progress.finish();
+                return result;
             }
         }
     }
 
-    private static Result publishPack(DataRoot root, Request request, SqlLayers layers, Map<String, Duration> timings, long step)
-            throws IOException, SQLException {
+    private static Result publishPack(DataRoot root, Request request, SqlLayers layers, Map<String, Duration> timings, long step,
+            ProgressLine progress) throws IOException, SQLException {
         List<Checks.Failure> failures = Checks.run(layers);
         step = lap(timings, "RunChecks", step);
+        progress.advance(1);
         if (!failures.isEmpty()) {
             throw new Checks.FailedException(failures);
         }
@@ -107,12 +115,14 @@ public final class ReportJob {
             for (String entry : layers.entries("reports/")) {
                 String name = entry.substring("reports/".length()).replace(".sql", ".csv");
                 csvs.put(name, ReportCsv.write(layers.connection(), SqlLayers.sql(entry), staging.resolve(name)));
+                progress.advance(1);
             }
             step = lap(timings, "WriteCsvs", step);
             writeDictionary(csvs, staging.resolve("dictionary.csv"));
             PerCapitaChart.Day chartDay = PerCapitaChart.choose(layers.connection(), request.chartDate());
             List<ChartImage> charts = Charts.writeAll(layers.connection(), staging, chartDay);
             step = lap(timings, "DrawCharts", step);
+            progress.advance(1);
             PackFacts facts = PackFacts.read(layers, root, release, request.from(), request.to(), csvs, chartDay);
             Files.writeString(staging.resolve("README.md"), PackReadme.render(facts), StandardCharsets.UTF_8);
             DataPackage.write(facts, staging);
@@ -120,6 +130,7 @@ public final class ReportJob {
             PackManifest.write(facts, staging, Instant.now());
             publish(root, staging, out);
             lap(timings, "WriteReadmeManifestAndPublish", step);
+            progress.advance(1);
             Map<String, Long> rows = new LinkedHashMap<>();
             csvs.forEach((k, v) -> rows.put(k, v.rows()));
             return new Result(out, release, rows, facts.sweepIds(), java.util.Collections.unmodifiableMap(timings));

@@ -37,7 +37,7 @@ public final class NotebookRunner {
                 .append("Executed by `vaxslots notebook` over the tables of a data root; each statement is followed by")
                 .append(" the first ").append(SHOWN_ROWS).append(" rows of its result.\n");
         try (DataRootLock lock = DataRootLock.acquire(root, "notebook")) {
-            CompactJob.run(root, null, null);
+            CompactJob.run(root);
         }
         try (SqlLayers layers = SqlLayers.build(root, null, null)) {
             int n = 0;

@@ -12,7 +12,9 @@ import java.util.UUID;
  * <pre>
  * raw/sweep_id=ID/*.warc.gz                       immutable archive
  * tables/&lt;table&gt;/sweep_id=ID/part-NNNNN.parquet     normalized tables (one partition per sweep, a file per raw file)
- * tables/&lt;table&gt;/session_date=DATE/part-00000.parquet derived tables (compact)
+ * tables/session_history/open/session_date=DATE/part-00000.parquet               compact: runs still open
+ * tables/session_history/closed/closed_by_sweep_id=ID/part-00000.parquet        compact: runs a sweep closed
+ * tables/sweep_district_sessions/sweep_id=ID/part-00000.parquet                 compact: per sweep
  * tables/_sweeps/ID.json                          which raw files each sweep was normalized from
  * tables/_compact.json                            what each derived partition was built from
  * reports/&lt;release&gt;/                              report packs
@@ -31,6 +33,7 @@ public final class DataRoot implements Serializable {
     public static final String PART_FILE = "part-00000.parquet";
     private static final String SWEEP_KEY = "sweep_id=";
     private static final String DATE_KEY = "session_date=";
+    private static final String CLOSED_BY_KEY = "closed_by_sweep_id=";
     private static final String REPLACED_PREFIX = "replaced-";
 
     private final String root;
@@ -113,6 +116,16 @@ public final class DataRoot implements Serializable {
     /** A partition of a derived table, by session date (yyyy-MM-dd). */
     public Path datePartition(String table, String sessionDate) {
         return table(table).resolve(DATE_KEY + sessionDate);
+    }
+
+    /** session_history's open runs (the last run of each session) of one session date: rewritten as sweeps extend them. */
+    public Path openRunsPartition(String sessionDate) {
+        return datePartitionUnder(table("session_history"), "open", sessionDate);
+    }
+
+    /** session_history's runs that one sweep closed (it saw the session changed): written once. */
+    public Path closedRunsPartition(String sweepId) {
+        return table("session_history").resolve("closed").resolve(CLOSED_BY_KEY + SweepIds.requireValid(sweepId));
     }
 
     /** The directory of a staged or published partition of {@code table} for one sweep, under {@code base}. */

@@ -1,6 +1,7 @@
 package org.vaxslots.compact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import org.vaxslots.testing.SweepHistory;
 /**
  * The derived tables over the hand-built history of {@link SweepHistory}: the change-only rows
  * worked out by hand, their columns against data-schema/tables/*.avsc, byte-identical rebuilds, and
- * rebuilding only the session dates whose sweeps changed.
+ * sweeps appended one by one (in order, out of order, normalized again, removed, after a stopped
+ * run) giving the same bytes, manifest included, as a build from scratch.
  */
 class CompactJobTest {
     static final LocalDate DAY = LocalDate.parse("2021-05-16");
@@ -34,6 +36,8 @@ class CompactJobTest {
     static final long OBSERVATIONS = 23;
     /** S1 4, S2 4 (every sweep a new capacity), S4 1, and S5, S6, S7 2 each (the dose split appears at sweep 2). */
     static final long RUNS = 15;
+
+    static final List<String> TABLES = org.vaxslots.schema.Table.derived().stream().map(org.vaxslots.schema.Table::tableName).toList();
 
     @TempDir
     Path dir;
@@ -47,7 +51,7 @@ class CompactJobTest {
     @Test
     void compact_handBuiltHistory_oneRowPerRunOfUnchangedObservations() throws Exception {
         DataRoot root = copy("a");
-        CompactJob.Result r = CompactJob.run(root, null, null);
+        CompactJob.Result r = CompactJob.run(root);
         assertEquals(List.of(DAY), r.rebuilt());
         assertEquals(Map.of("session_history", RUNS, "sweep_district_sessions", 19L), r.rowsWritten(),
                 "sweep_district_sessions: 5 district-age groups in sweep 1 (Rohtak 45+ only then), 4 in sweeps 2, 4, 5,"
@@ -69,7 +73,7 @@ class CompactJobTest {
     @Test
     void compact_thenSqlCommand_queriesTheDerivedTablesByName() throws Exception {
         DataRoot root = copy("sql");
-        CompactJob.run(root, null, null);
+        CompactJob.run(root);
         org.vaxslots.testing.Cli.Run r = org.vaxslots.testing.Cli.run("sql", "--data-root", root.root().toString(), "-c",
                 "SELECT sum(observations_count) AS n FROM session_history");
         assertEquals(0, r.exit(), r.err());
@@ -77,16 +81,30 @@ class CompactJobTest {
     }
 
     @Test
+    void compactCommand_notATerminal_summaryAndOneProgressLine() throws Exception {
+        DataRoot root = copy("cli");
+        org.vaxslots.testing.Cli.Run r = org.vaxslots.testing.Cli.run("compact", "--data-root", root.root().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("compact: 0 sweep(s) appended, 1 session date(s) rebuilt, 0 sweep(s) up to date, 0 removed;"
+                + " rows written {session_history=" + RUNS + ", sweep_district_sessions=19}\n", r.out());
+        assertTrue(r.err().matches("compact: 5 sweeps in \\d+\\.\\d s \\(\\d+ sweeps/s\\)\n"), r.err());
+        org.vaxslots.testing.Cli.Run again = org.vaxslots.testing.Cli.run("compact", "--data-root", root.root().toString());
+        assertEquals("compact: 0 sweep(s) appended, 0 session date(s) rebuilt, 5 sweep(s) up to date, 0 removed;"
+                + " rows written {}\n", again.out());
+        assertEquals("", again.err(), "nothing to do: no progress line");
+    }
+
+    @Test
     void compact_derivedTables_columnsAsTheirAvsc() throws Exception {
         DataRoot root = copy("b");
-        CompactJob.run(root, null, null);
-        for (String table : CompactJob.TABLES) {
+        CompactJob.run(root);
+        for (String table : TABLES) {
             Schema schema = org.vaxslots.schema.Table.named(table).schema();
             List<Object> expected = new ArrayList<>();
             schema.getFields().forEach(f -> expected.add(f.name()));
             List<Object> written = new ArrayList<>();
             for (List<Object> row : Duck.rows("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('"
-                    + root.table(table) + "/*/*.parquet'))")) {
+                    + root.table(table) + "/**/*.parquet'))")) {
                 written.add(row.get(0));
             }
             assertEquals(expected, written, table);
@@ -96,40 +114,133 @@ class CompactJobTest {
     @Test
     void compact_derivedTables_passThePrivacyAudit() throws Exception {
         DataRoot root = copy("e");
-        CompactJob.run(root, null, null);
+        CompactJob.run(root);
         AuditJob.Result audit = AuditJob.run(root.root());
         assertEquals(List.of(), audit.findings());
-        assertEquals(5 * 6 + 1 + 2, audit.files(), "5 sweeps x 6 tables, sweep 3's second fetches file (the 403), 2 derived partitions");
+        assertEquals(5 * 6 + 1 + 5 + 1 + 3, audit.files(), "5 sweeps x 6 tables, sweep 3's second fetches file (the 403);"
+                + " sweep_district_sessions: one per sweep; session_history: the open runs of 16 May, and the runs closed by"
+                + " sweeps 2 (S1, S2 new capacities, S5, S6, S7 dose split), 4 and 5 (S1, S2)");
     }
 
     @Test
     void compact_rebuiltFromScratch_identicalBytes() throws Exception {
         DataRoot root = copy("c");
-        CompactJob.run(root, null, null);
+        CompactJob.run(root);
         Map<String, String> first = Trees.digests(root.tables());
-        for (String table : CompactJob.TABLES) {
-            AtomicFiles.deleteTree(root.table(table));
-        }
-        Files.delete(root.tables().resolve(CompactJob.MANIFEST));
-        CompactJob.run(root, null, null);
-        assertEquals(first, Trees.digests(root.tables()));
+        assertEquals(first, fromScratch(root));
     }
 
     @Test
-    void compact_secondRun_rebuildsOnlyDatesWhoseSweepsChanged() throws Exception {
+    void compact_secondRun_writesNothing() throws Exception {
         DataRoot root = copy("d");
-        CompactJob.run(root, null, null);
-        CompactJob.Result unchanged = CompactJob.run(root, null, null);
-        assertEquals(List.of(), unchanged.rebuilt());
-        assertEquals(1, unchanged.kept());
+        CompactJob.run(root);
+        Map<String, String> before = Trees.digests(root.tables());
+        CompactJob.Result unchanged = CompactJob.run(root);
+        assertEquals(new CompactJob.Result(List.of(), List.of(), List.of(), SweepHistory.SWEEPS, Map.of()), unchanged);
+        assertEquals(before, Trees.digests(root.tables()));
+    }
 
-        Path marker = root.normalizedMarker(SweepHistory.sweepId(5));
+    @Test
+    void compact_sweepsAddedInOrder_appendedAndIdenticalToFromScratch() throws Exception {
+        DataRoot root = copy("in-order");
+        hideMarkers(root, 2, 3, 4, 5);
+        assertEquals(List.of(DAY), CompactJob.run(root).rebuilt(), "the first sweep: built from scratch");
+        for (int sweep = 2; sweep <= SweepHistory.SWEEPS; sweep++) {
+            showMarker(root, sweep);
+            CompactJob.Result r = CompactJob.run(root);
+            assertEquals(List.of(SweepHistory.sweepId(sweep)), r.appended(), "sweep " + sweep);
+            assertEquals(List.of(), r.rebuilt(), "sweep " + sweep);
+        }
+        Map<String, String> incremental = Trees.digests(root.tables());
+        assertEquals(incremental, fromScratch(root));
+    }
+
+    @Test
+    void compact_sweepsOutOfOrder_datesRebuiltAndIdenticalToFromScratch() throws Exception {
+        DataRoot root = copy("out-of-order");
+        hideMarkers(root, 2, 3, 4, 5);
+        CompactJob.run(root);
+        for (int sweep : new int[] {3, 5}) {
+            showMarker(root, sweep);
+            assertEquals(List.of(SweepHistory.sweepId(sweep)), CompactJob.run(root).appended());
+        }
+        for (int sweep : new int[] {2, 4}) {
+            showMarker(root, sweep);
+            CompactJob.Result r = CompactJob.run(root);
+            assertEquals(List.of(), r.appended(), "sweep " + sweep + " comes before sweep 5's observations");
+            assertEquals(List.of(DAY), r.rebuilt(), "sweep " + sweep);
+        }
+        Map<String, String> incremental = Trees.digests(root.tables());
+        assertEquals(incremental, fromScratch(root));
+    }
+
+    @Test
+    void compact_sweepNormalizedAgain_datesRebuiltAndIdenticalToFromScratch() throws Exception {
+        DataRoot root = copy("renormalized");
+        CompactJob.run(root);
+        Path marker = root.normalizedMarker(SweepHistory.sweepId(3));
         Files.writeString(marker, Files.readString(marker) + "\n");
-        CompactJob.Result changed = CompactJob.run(root, null, null);
-        assertEquals(List.of(DAY), changed.rebuilt(), "a sweep normalized again: its dates are rebuilt");
+        CompactJob.Result r = CompactJob.run(root);
+        assertEquals(List.of(DAY), r.rebuilt(), "a sweep normalized again: its dates are rebuilt");
+        assertEquals(SweepHistory.SWEEPS - 1, r.kept());
+        Map<String, String> incremental = Trees.digests(root.tables());
+        assertEquals(incremental, fromScratch(root));
+    }
 
-        CompactJob.Result outOfRange = CompactJob.run(root, DAY.plusDays(1), DAY.plusDays(2));
-        assertEquals(List.of(), outOfRange.rebuilt());
-        assertEquals(0, outOfRange.kept(), "dates outside the range are not looked at");
+    @Test
+    void compact_sweepRemoved_itsPartitionsGoneAndIdenticalToFromScratch() throws Exception {
+        DataRoot root = copy("removed");
+        CompactJob.run(root);
+        Files.delete(root.normalizedMarker(SweepHistory.sweepId(4)));
+        CompactJob.Result r = CompactJob.run(root);
+        assertEquals(List.of(SweepHistory.sweepId(4)), r.removed());
+        assertEquals(List.of(DAY), r.rebuilt());
+        assertFalse(Files.exists(root.tablePartition("sweep_district_sessions", SweepHistory.sweepId(4))));
+        assertFalse(Files.exists(root.closedRunsPartition(SweepHistory.sweepId(4))));
+        Map<String, String> incremental = Trees.digests(root.tables());
+        assertEquals(incremental, fromScratch(root));
+    }
+
+    @Test
+    void compact_runStoppedAfterWriting_nextRunRebuildsItsDates() throws Exception {
+        DataRoot root = copy("stopped");
+        hideMarkers(root, 5);
+        CompactJob.run(root);
+        String beforeSweep5 = Files.readString(root.compactManifest());
+        showMarker(root, 5);
+        CompactJob.run(root);
+        assertTrue(beforeSweep5.contains("\"dirtyDates\" : [ ]"), beforeSweep5);
+        // As a run killed after writing sweep 5's partitions leaves it: the manifest names the dates being rewritten.
+        Files.writeString(root.compactManifest(), beforeSweep5.replace("\"dirtyDates\" : [ ]", "\"dirtyDates\" : [ \"" + DAY + "\" ]"));
+        CompactJob.Result r = CompactJob.run(root);
+        assertEquals(List.of(), r.appended());
+        assertEquals(List.of(DAY), r.rebuilt());
+        Map<String, String> recovered = Trees.digests(root.tables());
+        assertEquals(recovered, fromScratch(root));
+    }
+
+    /** The tables after deleting the derived ones and compacting all sweeps at once. */
+    private static Map<String, String> fromScratch(DataRoot root) throws Exception {
+        for (String table : TABLES) {
+            AtomicFiles.deleteTree(root.table(table));
+        }
+        Files.delete(root.compactManifest());
+        CompactJob.run(root);
+        return Trees.digests(root.tables());
+    }
+
+    private void hideMarkers(DataRoot root, int... sweeps) throws Exception {
+        Files.createDirectories(root.root().resolveSibling(root.root().getFileName() + "-hidden"));
+        for (int sweep : sweeps) {
+            Files.move(root.normalizedMarker(SweepHistory.sweepId(sweep)), hidden(root, sweep));
+        }
+    }
+
+    private void showMarker(DataRoot root, int sweep) throws Exception {
+        Files.move(hidden(root, sweep), root.normalizedMarker(SweepHistory.sweepId(sweep)));
+    }
+
+    private static Path hidden(DataRoot root, int sweep) {
+        return root.root().resolveSibling(root.root().getFileName() + "-hidden").resolve(SweepHistory.sweepId(sweep) + ".json");
     }
 }

@@ -36,7 +36,7 @@ class ChecksTest {
     static void build() throws Exception {
         DataRoot root = new DataRoot(dir.resolve("data"));
         DemoRoot.copyTree(SweepHistory.shared().root(), root.root());
-        CompactJob.run(root, null, null);
+        CompactJob.run(root);
         layers = SqlLayers.build(root, DAY, DAY);
     }
 

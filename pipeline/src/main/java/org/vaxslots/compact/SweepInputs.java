@@ -1,0 +1,96 @@
+package org.vaxslots.compact;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.vaxslots.schema.Table;
+import org.vaxslots.store.DataRoot;
+import org.vaxslots.store.Digests;
+
+/**
+ * What compact reads of the normalized tables: the sweeps with a marker, a digest of each one's
+ * inputs (so a sweep normalized again shows), its sessions files, and the session dates and latest
+ * as_of_at those files span, from the Parquet statistics (no row is read).
+ */
+final class SweepInputs {
+    /** A sweep with a marker: its input digest and its sessions files, relative to the data root. */
+    record Input(String id, String digest, List<String> sessionFiles) {}
+
+    /** A sweep's span, from its files' statistics: null dates and time when it lists no session. */
+    record Span(String firstDate, String lastDate, LocalDateTime lastAsOf) {}
+
+    private SweepInputs() {}
+
+    /** Every sweep with a marker, by id. */
+    static Map<String, Input> list(DataRoot root) throws IOException {
+        Map<String, Input> out = new TreeMap<>();
+        Path dir = root.normalizedMarkers();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        List<Path> markers;
+        try (Stream<Path> files = Files.list(dir)) {
+            markers = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path marker : markers) {
+            String name = marker.getFileName().toString();
+            String sweep = name.substring(0, name.length() - ".json".length());
+            StringBuilder digest = new StringBuilder(Digests.sha256Hex(Files.readAllBytes(marker)));
+            List<String> sessionFiles = new ArrayList<>();
+            Path sessions = root.tablePartition(Table.SESSIONS.tableName(), sweep);
+            if (Files.isDirectory(sessions)) {
+                try (Stream<Path> files = Files.list(sessions)) {
+                    for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+                        // Size and modification time: a sweep normalized again shows here.
+                        digest.append(' ').append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+                                .append(Files.getLastModifiedTime(f).toMillis());
+                        sessionFiles.add(root.relative(f));
+                    }
+                }
+            }
+            out.put(sweep, new Input(sweep, Digests.sha256Hex(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    List.copyOf(sessionFiles)));
+        }
+        return out;
+    }
+
+    /** The span of each of these sweeps (all of them, a sweep without sessions files as listing none). */
+    static Map<String, Span> spans(Connection c, Collection<Input> sweeps) throws SQLException {
+        Map<String, Span> out = new TreeMap<>();
+        List<String> files = new ArrayList<>();
+        for (Input in : sweeps) {
+            out.put(in.id(), new Span(null, null, null));
+            files.addAll(in.sessionFiles());
+        }
+        if (files.isEmpty()) {
+            return out;
+        }
+        String list = files.stream().map(f -> "'" + CompactSql.quote(f) + "'").collect(Collectors.joining(", "));
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT "
+                + DataRoot.sweepIdOfSql("file_name") + " AS sweep_id,"
+                + " CAST(min(TRY_CAST(stats_min_value AS DATE)) FILTER (WHERE path_in_schema = 'session_date') AS VARCHAR),"
+                + " CAST(max(TRY_CAST(stats_max_value AS DATE)) FILTER (WHERE path_in_schema = 'session_date') AS VARCHAR),"
+                + " max(TRY_CAST(stats_max_value AS TIMESTAMP)) FILTER (WHERE path_in_schema = 'as_of_at')"
+                + " FROM parquet_metadata([" + list + "])"
+                + " WHERE path_in_schema IN ('session_date', 'as_of_at') AND num_values > 0 GROUP BY ALL")) {
+            while (rs.next()) {
+                if (out.containsKey(rs.getString(1)) && rs.getString(2) != null) {
+                    out.put(rs.getString(1), new Span(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDateTime.class)));
+                }
+            }
+        }
+        return out;
+    }
+}
