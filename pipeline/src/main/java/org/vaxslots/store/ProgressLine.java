@@ -80,7 +80,7 @@ public final class ProgressLine {
         if (total >= 0) {
             line.append('/').append(total);
         }
-        line.append(' ').append(unit).append(", ").append(rate(rate)).append("/s");
+        line.append(' ').append(total >= 0 ? counted(total) : counted(done)).append(", ").append(rate(rate)).append("/s");
         if (total >= 0 && rate > 0) {
             long left = (long) Math.ceil(Math.max(0, total - done) / rate);
             line.append(", ").append(clock(left)).append(" left");
@@ -91,8 +91,13 @@ public final class ProgressLine {
     String summaryText(long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
-        return what + ": " + done + " " + unit + " in " + format("%.1f", seconds) + " s ("
+        return what + ": " + done + " " + counted(done) + " in " + format("%.1f", seconds) + " s ("
                 + rate(rate) + " " + unit + "/s)";
+    }
+
+    /** The unit as a count of {@code n} reads: "1 sweep", "2 sweeps" (units are given in the plural). */
+    private String counted(long n) {
+        return n == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
 
     /** Whole units per second, with a decimal below 10 (a few raw files a second is not "0/s"). */

@@ -56,6 +56,14 @@ class ProgressLineTest {
     }
 
     @Test
+    void summaryText_oneUnit_readsInTheSingular() {
+        ProgressLine progress = new ProgressLine("normalize", 1, "raw files", out, false, clock::get);
+        progress.advance(1);
+
+        assertEquals("normalize: 1 raw file in 2.0 s (0.5 raw files/s)", progress.summaryText(2_000 * MS));
+    }
+
+    @Test
     void liveText_longWorkLeft_showsHours() {
         ProgressLine progress = new ProgressLine("import", 100_000, "files", out, true, clock::get);
         progress.advance(10);
