@@ -85,7 +85,9 @@ record PackFacts(
     static PackFacts read(SqlLayers layers, DataRoot root, String release, LocalDate from, LocalDate to,
             Map<String, ReportCsv.Written> csvs, PerCapitaChart.Day chartDay) throws SQLException, IOException {
         List<RejectCount> rejects = new ArrayList<>();
-        try (Statement st = layers.connection().createStatement(); ResultSet rs = st.executeQuery(pack("facts_reject_counts"))) {
+        // The README's and the manifest's rejects are the rows of the published rejects_summary.csv.
+        try (Statement st = layers.connection().createStatement();
+                ResultSet rs = st.executeQuery(SqlLayers.sql("reports/rejects_summary.sql"))) {
             while (rs.next()) {
                 rejects.add(new RejectCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
             }
