@@ -250,46 +250,11 @@ final class RowCollector {
                     "min_age_limit=" + minAge + " max_age_limit=" + maxAge + " allow_all_age=" + allowAllAge);
             return AgeGroups.fallbackLabel(minAge, maxAge);
         });
-        Slots slots = slots(f.get("slots"));
+        Slots slots = Slots.read(f.get("slots"), observer);
         return new SessionRow(sessionId, center.centerId(), center.stateName(), center.districtName(),
                 center.districtId(), center.blockName(), center.pincode(), date, f.text("vaccine"), minAge, maxAge,
                 allowAllAge, ageGroup, capacities.available(), capacities.dose1(), capacities.dose2(), center.feeType(), fee,
                 slots.times(), slots.seats(), capacities.rounded(), capacities.asSent());
-    }
-
-    private record Slots(List<String> times, Integer seats) {}
-
-    /** Slots are strings until 2022, then {time, seats} objects; both are read. */
-    private Slots slots(JsonNode node) throws BadRecordException {
-        if (node == null) {
-            return new Slots(List.of(), null);
-        }
-        if (!node.isArray()) {
-            throw new BadRecordException(RejectReason.BAD_TYPE, "slots is not an array");
-        }
-        List<String> times = new ArrayList<>(node.size());
-        Integer seats = null;
-        for (JsonNode slot : node) {
-            if (slot.isTextual()) {
-                times.add(slot.textValue());
-            } else if (slot.isObject() && slot.path("time").isTextual()) {
-                observer.record("sessions[].slots[]", SchemaObservation.RETYPED_FIELD, "object");
-                times.add(slot.get("time").textValue());
-                JsonNode seatNode = slot.get("seats");
-                if (seatNode != null && !seatNode.isNull()) {
-                    if (!seatNode.isIntegralNumber() || seatNode.intValue() < 0
-                            || seatNode.intValue() > Capacities.MAX_CAPACITY) {
-                        throw new BadRecordException(RejectReason.IMPLAUSIBLE_VALUE, "slots[].seats is not a plausible count: "
-                                + RejectSnippets.value(seatNode));
-                    }
-                    seats = (seats == null ? 0 : seats) + seatNode.intValue();
-                }
-            } else {
-                throw new BadRecordException(RejectReason.BAD_TYPE, "a slot is neither a time range nor a {time, seats} object: "
-                        + RejectSnippets.value(slot));
-            }
-        }
-        return new Slots(List.copyOf(times), seats);
     }
 
     private void addSession(SessionRow row, String path) throws BadRecordException {
