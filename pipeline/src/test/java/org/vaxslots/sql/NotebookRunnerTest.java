@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaxslots.store.DataRoot;
+import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.SweepHistory;
 
 class NotebookRunnerTest {
@@ -22,6 +24,13 @@ class NotebookRunnerTest {
                 NotebookRunner.statements("SELECT 'a;b' AS x;\n-- c;d\nSELECT 2;\n-- trailing comment only\n"));
     }
 
+    /** A copy of the shared history: a notebook compacts its data root first, and the shared one stays as built. */
+    private DataRoot history() throws Exception {
+        DataRoot root = new DataRoot(dir.resolve("data-" + java.util.UUID.randomUUID()));
+        DemoRoot.copyTree(SweepHistory.shared().root(), root.root());
+        return root;
+    }
+
     @Test
     void run_twoStatements_markdownWithSqlAndFirstRows() throws Exception {
         Path sql = dir.resolve("01_peak.sql");
@@ -29,7 +38,7 @@ class NotebookRunnerTest {
                 + "WHERE age_group = '45+' AND session_date = DATE '2021-05-16'\nORDER BY district_id;\n\nSELECT count(*) AS sweeps FROM stg_fetches WHERE outcome = 'throttled';\n");
         Path md = dir.resolve("out/01_peak.md");
 
-        NotebookRunner.Result r = NotebookRunner.run(SweepHistory.shared(), sql, md);
+        NotebookRunner.Result r = NotebookRunner.run(history(), sql, md);
 
         assertEquals(2, r.statements());
         String text = Files.readString(md);
@@ -44,7 +53,7 @@ class NotebookRunnerTest {
         Path sql = dir.resolve("02_bad.sql");
         Files.writeString(sql, "SELECT 1;\nSELECT * FROM no_such_table;\n");
         SQLException e = assertThrows(SQLException.class,
-                () -> NotebookRunner.run(SweepHistory.shared(), sql, dir.resolve("02_bad.md")));
+                () -> NotebookRunner.run(history(), sql, dir.resolve("02_bad.md")));
         assertTrue(e.getMessage().contains("statement 2 failed"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("02_bad.md")));
     }
@@ -53,7 +62,7 @@ class NotebookRunnerTest {
     void run_shippedTimeToBookNotebook_showsSessionOneInterval() throws Exception {
         Path md = dir.resolve("01_time_to_book.md");
 
-        NotebookRunner.run(SweepHistory.shared(), Path.of("../notebooks-sql/explore/01_time_to_book.sql"), md);
+        NotebookRunner.run(history(), Path.of("../notebooks-sql/explore/01_time_to_book.sql"), md);
 
         String text = Files.readString(md);
         assertTrue(text.contains("| 2021-05-16 | Rohtak | 18-44 | 10 | 30.0 | 60.0 |"), text);
