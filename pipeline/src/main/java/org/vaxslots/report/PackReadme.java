@@ -102,9 +102,14 @@ final class PackReadme {
 
     private static String counts(Map<String, long[]> byReason) {
         long[] sum = sum(byReason);
-        return sum[0] + " responses and " + sum[1] + " records (" + byReason.entrySet().stream()
-                .map(e -> "`" + e.getKey() + "`: " + e.getValue()[0] + " responses, " + e.getValue()[1] + " records")
+        return count(sum[0], "response") + " and " + count(sum[1], "record") + " (" + byReason.entrySet().stream()
+                .map(e -> "`" + e.getKey() + "`: " + count(e.getValue()[0], "response") + ", " + count(e.getValue()[1], "record"))
                 .collect(Collectors.joining("; ")) + ")";
+    }
+
+    /** "1 response", "2 responses". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The caveat of contract 2: fractional capacities are floored, and how many sessions that touched. */

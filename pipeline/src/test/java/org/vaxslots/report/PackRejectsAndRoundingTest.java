@@ -48,8 +48,8 @@ class PackRejectsAndRoundingTest {
         assertEquals(List.of("sweep_id,reason_code,responses,records", "s1,missing_field,0,1", "s1,not_json,1,0"),
                 Files.readAllLines(result.pack().resolve("rejects_summary.csv")));
         String readme = Files.readString(result.pack().resolve("README.md"));
-        assertTrue(readme.contains("in all, 1 responses and 1 records (`missing_field`: 0 responses, 1 records; `not_json`:"
-                + " 1 responses, 0 records)"), readme);
+        assertTrue(readme.contains("in all, 1 response and 1 record (`missing_field`: 0 responses, 1 record; `not_json`:"
+                + " 1 response, 0 records)"), readme);
         assertTrue(readme.contains("| `s1` | 1 | 1 | `missing_field` 0 / 1, `not_json` 1 / 0 |"), readme);
         assertTrue(readme.contains("a session sent with less than 1 counts as not open. In this pack: 1 session observations"
                 + " (1 sessions)."), readme);

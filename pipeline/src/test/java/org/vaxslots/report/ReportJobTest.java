@@ -380,7 +380,7 @@ class ReportJobTest {
         assertEquals(List.of("sweep_id,reason_code,responses,records", "s3,html_body,1,0"),
                 Files.readAllLines(result.pack().resolve("rejects_summary.csv")));
         String readme = Files.readString(result.pack().resolve("README.md"));
-        assertTrue(readme.contains("in all, 1 responses and 0 records (`html_body`: 1 responses, 0 records)"), readme);
+        assertTrue(readme.contains("in all, 1 response and 0 records (`html_body`: 1 response, 0 records)"), readme);
         assertTrue(readme.contains("| sweep | responses | records | by reason (responses / records) |\n|---|---|---|---|\n"
                 + "| `s3` | 1 | 0 | `html_body` 1 / 0 |\n\nSweeps not in this table had no reject."), readme);
         JsonNode rejects = new ObjectMapper().readTree(result.pack().resolve("manifest.json").toFile()).get("rejects");
