@@ -5,11 +5,12 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 import org.vaxslots.model.CenterRow;
 import org.vaxslots.model.DistrictRow;
@@ -215,12 +216,12 @@ public final class SweepNormalizer {
                     response.offset(), ctx.fetchId(), ctx.endpoint().apiName(), "$",
                     RejectReason.UNRESOLVED_REVISIT.code(), unresolved, null)));
         }
-        if ("metadata".equals(response.warcType())) {
-            outcome = FetchOutcome.NETWORK_ERROR.word();
-        } else if (status != null && (status == 403 || status == 429)) {
-            outcome = FetchOutcome.THROTTLED.word();
-        } else if (!repeated && status != null && (status < 200 || status >= 300)) {
-            outcome = FetchOutcome.HTTP_ERROR.word();
+        // No response came (a metadata record); else the status decides, as FetchOutcome says, except
+        // where there is none (an imported file) or it is a 304 resolved to the body it repeats.
+        Optional<FetchOutcome> byStatus = "metadata".equals(response.warcType()) ? Optional.of(FetchOutcome.NETWORK_ERROR)
+                : status == null || repeated ? Optional.empty() : FetchOutcome.ofStatus(status);
+        if (byStatus.isPresent()) {
+            outcome = byStatus.get().word();
         } else {
             parsed = parser.parse(ctx, response.body());
             outcome = parsed.outcome().word();
