@@ -110,7 +110,6 @@ public final class SweepNormalizer {
         Path staging = Path.of(slice.stagingDir());
         Map<Table, ParquetTableWriter> writers = new EnumMap<>(Table.class);
         SchemaEventLog schemaEvents = new SchemaEventLog();
-        TableRows tableRows = new TableRows();
         long[] responses = {0};
         try {
             for (Table t : SLICE_TABLES) {
@@ -123,7 +122,7 @@ public final class SweepNormalizer {
             if (slice.rawFile() != null) {
                 WarcArchiveReader.read(root.root().resolve(slice.rawFile()), slice.rawFile(), response -> {
                     responses[0]++;
-                    normalizeResponse(sweepId, response, writers, schemaEvents, tableRows);
+                    normalizeResponse(sweepId, response, writers, schemaEvents);
                 }, damage -> writers.get(Table.REJECTS).write(TableRows.reject(sweepId, damageRow(damage))));
             }
             closeAll(writers);
@@ -195,7 +194,7 @@ public final class SweepNormalizer {
     }
 
     private void normalizeResponse(String sweepId, ArchivedResponse archived, Map<Table, ParquetTableWriter> writers,
-            SchemaEventLog schemaEvents, TableRows tableRows) throws IOException {
+            SchemaEventLog schemaEvents) throws IOException {
         ArchivedResponse response = archived;
         boolean repeated = false;
         String unresolved = null;
@@ -226,10 +225,10 @@ public final class SweepNormalizer {
             parsed = parser.parse(ctx, response.body());
             outcome = parsed.outcome().word();
             for (CenterRow c : parsed.centers()) {
-                writers.get(Table.CENTERS).write(tableRows.center(ctx, c));
+                writers.get(Table.CENTERS).write(TableRows.center(ctx, c));
             }
             for (SessionRow s : parsed.sessions()) {
-                writers.get(Table.SESSIONS).write(tableRows.session(ctx, s));
+                writers.get(Table.SESSIONS).write(TableRows.session(ctx, s));
             }
             for (DistrictRow d : parsed.districts()) {
                 writers.get(Table.LISTED_DISTRICTS).write(TableRows.listedDistrict(ctx, d));

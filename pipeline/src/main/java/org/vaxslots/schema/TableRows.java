@@ -3,13 +3,11 @@ package org.vaxslots.schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.util.Utf8;
 import org.vaxslots.model.CenterRow;
 import org.vaxslots.model.DistrictRow;
 import org.vaxslots.model.FetchContext;
@@ -17,15 +15,13 @@ import org.vaxslots.model.RejectRow;
 import org.vaxslots.model.SessionRow;
 
 /**
- * Model values to Avro records of the table schemas. Centers and sessions are filled by position,
- * in the order {@link #CENTER_COLUMNS} and {@link #SESSION_COLUMNS} name, which are checked against
- * the .avsc when the class loads; other tables by name, which fails on a field the .avsc does not
- * have. {@link #checked} fails on a required field left unset, so the code cannot drift from
- * data-schema/ unnoticed.
- *
- * <p>An instance serves one writer thread: strings that repeat from row to row (names of places,
- * vaccines, slot times) are handed to Parquet as {@link Utf8} encoded once, which parquet-avro
- * writes without encoding them again; the bytes written are the same as for a {@code String}.
+ * Model values to rows of the table schemas. Centers and sessions, millions a sweep, are
+ * {@link DirectRow}s that write their values by position, in the order {@link #CENTER_COLUMNS} and
+ * {@link #SESSION_COLUMNS} name, which are checked against the .avsc when the class loads; the
+ * {@link RowWriter} checks each value's type and nullability against it. Other tables are Avro
+ * records filled by name, which fails on a field the .avsc does not have, and {@link #checked}
+ * fails on a required field left unset. Either way the code cannot drift from data-schema/
+ * unnoticed.
  */
 public final class TableRows {
     static final List<String> CENTER_COLUMNS = List.of("sweep_id", "fetch_id", "as_of_at", "endpoint", "center_id",
@@ -37,68 +33,86 @@ public final class TableRows {
             "available_capacity", "available_capacity_dose1", "available_capacity_dose2", "fee_type", "fee",
             "slot_count", "slots", "slot_seats_total", "is_capacity_rounded", "capacity_as_sent");
 
-    private static final Schema CENTERS = columnsInOrder(Table.CENTERS, CENTER_COLUMNS);
-    private static final Schema SESSIONS = columnsInOrder(Table.SESSIONS, SESSION_COLUMNS);
-    private static final Schema VACCINE_FEE =
-            CENTERS.getField("vaccine_fees").schema().getTypes().get(1).getElementType();
-    private static final Map<Schema, int[]> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Bounds the string cache: a sweep's distinct repeated strings are a few thousand. */
-    private static final int MAX_CACHED = 16_384;
-
-    private final Map<String, Utf8> utf8 = new HashMap<>();
-
-    public TableRows() {}
-
-    public GenericRecord center(FetchContext ctx, CenterRow c) {
-        GenericData.Record r = new GenericData.Record(CENTERS);
-        int i = context(r, ctx);
-        r.put(i++, c.centerId());
-        r.put(i++, c.name());
-        r.put(i++, c.address());
-        r.put(i++, utf8(c.stateName()));
-        r.put(i++, utf8(c.districtName()));
-        r.put(i++, c.districtId());
-        r.put(i++, utf8(c.blockName()));
-        r.put(i++, utf8(c.pincode()));
-        r.put(i++, c.lat());
-        r.put(i++, c.lon());
-        r.put(i++, utf8(c.fromTime()));
-        r.put(i++, utf8(c.toTime()));
-        r.put(i++, c.isOvernight());
-        r.put(i++, utf8(c.feeType()));
-        r.put(i++, vaccineFees(c.vaccineFees()));
-        r.put(i, c.sessionsCount());
-        return checked(r);
+    static {
+        columnsInOrder(Table.CENTERS, CENTER_COLUMNS);
+        columnsInOrder(Table.SESSIONS, SESSION_COLUMNS);
     }
 
-    public GenericRecord session(FetchContext ctx, SessionRow s) {
-        GenericData.Record r = new GenericData.Record(SESSIONS);
-        int i = context(r, ctx);
-        r.put(i++, s.sessionId());
-        r.put(i++, s.centerId());
-        r.put(i++, utf8(s.stateName()));
-        r.put(i++, utf8(s.districtName()));
-        r.put(i++, s.districtId());
-        r.put(i++, utf8(s.blockName()));
-        r.put(i++, utf8(s.pincode()));
-        r.put(i++, date(s.sessionDate()));
-        r.put(i++, utf8(s.vaccine()));
-        r.put(i++, s.minAgeLimit());
-        r.put(i++, s.maxAgeLimit());
-        r.put(i++, s.allowAllAge());
-        r.put(i++, utf8(s.ageGroup()));
-        r.put(i++, s.availableCapacity());
-        r.put(i++, s.availableCapacityDose1());
-        r.put(i++, s.availableCapacityDose2());
-        r.put(i++, utf8(s.feeType()));
-        r.put(i++, utf8(s.fee()));
-        r.put(i++, s.slots().size());
-        r.put(i++, slots(s.slots()));
-        r.put(i++, s.slotSeatsTotal());
-        r.put(i++, s.capacityRounded());
-        r.put(i, s.capacityAsSent());
-        return checked(r);
+    private static final Map<Schema, int[]> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private TableRows() {}
+
+    /** A centers row, written straight to Parquet ({@link DirectRow}). */
+    public static DirectRow center(FetchContext ctx, CenterRow c) {
+        return new CenterValues(ctx, c);
+    }
+
+    /** A sessions row, written straight to Parquet ({@link DirectRow}). */
+    public static DirectRow session(FetchContext ctx, SessionRow s) {
+        return new SessionValues(ctx, s);
+    }
+
+    private record CenterValues(FetchContext ctx, CenterRow c) implements DirectRow {
+        @Override
+        public Table table() {
+            return Table.CENTERS;
+        }
+
+        @Override
+        public void writeTo(RowWriter out) {
+            int i = context(out, ctx);
+            out.int64(i++, c.centerId());
+            out.string(i++, c.name());
+            out.string(i++, c.address());
+            out.repeated(i++, c.stateName());
+            out.repeated(i++, c.districtName());
+            out.int32(i++, c.districtId());
+            out.repeated(i++, c.blockName());
+            out.repeated(i++, c.pincode());
+            out.float64(i++, c.lat());
+            out.float64(i++, c.lon());
+            out.repeated(i++, c.fromTime());
+            out.repeated(i++, c.toTime());
+            out.bool(i++, c.isOvernight());
+            out.repeated(i++, c.feeType());
+            out.recordList(i++, vaccineFees(c.vaccineFees()));
+            out.int32(i, c.sessionsCount());
+        }
+    }
+
+    private record SessionValues(FetchContext ctx, SessionRow s) implements DirectRow {
+        @Override
+        public Table table() {
+            return Table.SESSIONS;
+        }
+
+        @Override
+        public void writeTo(RowWriter out) {
+            int i = context(out, ctx);
+            out.string(i++, s.sessionId());
+            out.int64(i++, s.centerId());
+            out.repeated(i++, s.stateName());
+            out.repeated(i++, s.districtName());
+            out.int32(i++, s.districtId());
+            out.repeated(i++, s.blockName());
+            out.repeated(i++, s.pincode());
+            out.int32(i++, date(s.sessionDate()));
+            out.repeated(i++, s.vaccine());
+            out.int32(i++, s.minAgeLimit());
+            out.int32(i++, s.maxAgeLimit());
+            out.bool(i++, s.allowAllAge());
+            out.repeated(i++, s.ageGroup());
+            out.int32(i++, s.availableCapacity());
+            out.int32(i++, s.availableCapacityDose1());
+            out.int32(i++, s.availableCapacityDose2());
+            out.repeated(i++, s.feeType());
+            out.repeated(i++, s.fee());
+            out.int32(i++, s.slots().size());
+            out.repeatedList(i++, s.slots());
+            out.int32(i++, s.slotSeatsTotal());
+            out.bool(i++, s.capacityRounded());
+            out.string(i, s.capacityAsSent());
+        }
     }
 
     public static GenericRecord reject(String sweepId, RejectRow x) {
@@ -151,47 +165,22 @@ public final class TableRows {
     }
 
     /** sweep_id, fetch_id, as_of_at, endpoint: the first four columns of centers and sessions. */
-    private int context(GenericData.Record r, FetchContext ctx) {
-        r.put(0, utf8(ctx.sweepId()));
-        r.put(1, utf8(ctx.fetchId()));
-        r.put(2, timestamp(ctx.asOfAt()));
-        r.put(3, utf8(ctx.endpoint().apiName()));
+    private static int context(RowWriter out, FetchContext ctx) {
+        out.repeated(0, ctx.sweepId());
+        out.repeated(1, ctx.fetchId());
+        out.int64(2, timestamp(ctx.asOfAt()));
+        out.repeated(3, ctx.endpoint().apiName());
         return 4;
     }
 
-    private Utf8 utf8(String s) {
-        if (s == null) {
-            return null;
-        }
-        Utf8 u = utf8.get(s);
-        if (u == null) {
-            if (utf8.size() >= MAX_CACHED) {
-                utf8.clear();
-            }
-            u = new Utf8(s);
-            utf8.put(s, u);
-        }
-        return u;
-    }
-
-    private List<Utf8> slots(List<String> slots) {
-        List<Utf8> out = new ArrayList<>(slots.size());
-        for (String s : slots) {
-            out.add(utf8(s));
-        }
-        return out;
-    }
-
-    private List<GenericRecord> vaccineFees(List<CenterRow.VaccineFee> fees) {
+    /** centers.vaccine_fees: each entry's vaccine and fee, the VaccineFee record's fields in order. */
+    private static List<String[]> vaccineFees(List<CenterRow.VaccineFee> fees) {
         if (fees == null) {
             return null;
         }
-        List<GenericRecord> out = new ArrayList<>(fees.size());
+        List<String[]> out = new ArrayList<>(fees.size());
         for (CenterRow.VaccineFee f : fees) {
-            GenericData.Record r = new GenericData.Record(VACCINE_FEE);
-            r.put("vaccine", utf8(f.vaccine()));
-            r.put("fee", utf8(f.fee()));
-            out.add(r);
+            out.add(new String[] {f.vaccine(), f.fee()});
         }
         return out;
     }

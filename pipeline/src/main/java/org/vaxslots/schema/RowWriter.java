@@ -1,0 +1,231 @@
+package org.vaxslots.schema;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+
+/**
+ * Writes the values of a {@link DirectRow} to Parquet, column by column, making exactly the calls
+ * parquet-avro's {@code AvroWriteSupport} makes for a GenericRecord of the same values (a null is
+ * no call at all; a list is the three-level structure, {@code list} and {@code element}), so the
+ * bytes written are the same. Each value is checked against the table's .avsc: a null in a
+ * required column, or a value of another type than the column's, fails the row, as
+ * {@link TableRows#checked} does for a GenericRecord.
+ *
+ * <p>One instance serves one file, on one thread. Strings that repeat from row to row (names of
+ * places, vaccines, slot times) are encoded to UTF-8 once per file ({@link #repeated}).
+ */
+public final class RowWriter {
+    /** Bounds the string cache: a slice's distinct repeated strings are a few thousand. */
+    private static final int MAX_CACHED = 16_384;
+    private static final String LIST = "list";
+    private static final String ELEMENT = "element";
+
+    private final Table table;
+    private final String[] names;
+    private final Schema.Type[] types;
+    private final boolean[] required;
+    private final Map<String, Binary> cache = new HashMap<>();
+    private RecordConsumer consumer;
+
+    RowWriter(Table table) {
+        this.table = table;
+        List<Schema.Field> fields = table.schema().getFields();
+        this.names = new String[fields.size()];
+        this.types = new Schema.Type[fields.size()];
+        this.required = new boolean[fields.size()];
+        for (Schema.Field f : fields) {
+            Schema s = f.schema();
+            boolean nullable = s.getType() == Schema.Type.UNION
+                    && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
+            if (nullable) {
+                s = s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+            }
+            names[f.pos()] = f.name();
+            types[f.pos()] = s.getType();
+            required[f.pos()] = !nullable;
+        }
+    }
+
+    void prepare(RecordConsumer recordConsumer) {
+        this.consumer = recordConsumer;
+    }
+
+    void write(DirectRow row) {
+        if (row.table() != table) {
+            throw new IllegalArgumentException("row of " + row.table().tableName() + " written to a "
+                    + table.tableName() + " file");
+        }
+        consumer.startMessage();
+        row.writeTo(this);
+        consumer.endMessage();
+    }
+
+    /** A string column; the value is encoded for this row only. */
+    public void string(int pos, String value) {
+        if (present(pos, value, Schema.Type.STRING)) {
+            consumer.startField(names[pos], pos);
+            consumer.addBinary(Binary.fromString(value));
+            consumer.endField(names[pos], pos);
+        }
+    }
+
+    /** A string column whose values repeat from row to row: each is encoded once per file. */
+    public void repeated(int pos, String value) {
+        if (present(pos, value, Schema.Type.STRING)) {
+            consumer.startField(names[pos], pos);
+            consumer.addBinary(binary(value));
+            consumer.endField(names[pos], pos);
+        }
+    }
+
+    public void int32(int pos, int value) {
+        present(pos, this, Schema.Type.INT);
+        consumer.startField(names[pos], pos);
+        consumer.addInteger(value);
+        consumer.endField(names[pos], pos);
+    }
+
+    public void int64(int pos, long value) {
+        present(pos, this, Schema.Type.LONG);
+        consumer.startField(names[pos], pos);
+        consumer.addLong(value);
+        consumer.endField(names[pos], pos);
+    }
+
+    public void int32(int pos, Integer value) {
+        if (present(pos, value, Schema.Type.INT)) {
+            consumer.startField(names[pos], pos);
+            consumer.addInteger(value);
+            consumer.endField(names[pos], pos);
+        }
+    }
+
+    public void int64(int pos, Long value) {
+        if (present(pos, value, Schema.Type.LONG)) {
+            consumer.startField(names[pos], pos);
+            consumer.addLong(value);
+            consumer.endField(names[pos], pos);
+        }
+    }
+
+    public void float64(int pos, Double value) {
+        if (present(pos, value, Schema.Type.DOUBLE)) {
+            consumer.startField(names[pos], pos);
+            consumer.addDouble(value);
+            consumer.endField(names[pos], pos);
+        }
+    }
+
+    public void bool(int pos, Boolean value) {
+        if (present(pos, value, Schema.Type.BOOLEAN)) {
+            consumer.startField(names[pos], pos);
+            consumer.addBoolean(value);
+            consumer.endField(names[pos], pos);
+        }
+    }
+
+    /** A list of repeated strings; its elements are required, as in every list of the .avsc files. */
+    public void repeatedList(int pos, List<String> values) {
+        if (present(pos, values, Schema.Type.ARRAY)) {
+            startList(pos, values.isEmpty());
+            for (String v : values) {
+                if (v == null) {
+                    throw new IllegalStateException(table.tableName() + "." + names[pos] + " has a null element");
+                }
+                consumer.startGroup();
+                consumer.startField(ELEMENT, 0);
+                consumer.addBinary(binary(v));
+                consumer.endField(ELEMENT, 0);
+                consumer.endGroup();
+            }
+            endList(pos, values.isEmpty());
+        }
+    }
+
+    /**
+     * A list of records whose fields are all optional repeated strings, each element given as its
+     * field values in the record's order (centers.vaccine_fees).
+     */
+    public void recordList(int pos, List<String[]> elements) {
+        if (present(pos, elements, Schema.Type.ARRAY)) {
+            startList(pos, elements.isEmpty());
+            for (String[] fields : elements) {
+                consumer.startGroup();
+                consumer.startField(ELEMENT, 0);
+                consumer.startGroup();
+                for (int i = 0; i < fields.length; i++) {
+                    if (fields[i] != null) {
+                        String name = elementFieldName(pos, i);
+                        consumer.startField(name, i);
+                        consumer.addBinary(binary(fields[i]));
+                        consumer.endField(name, i);
+                    }
+                }
+                consumer.endGroup();
+                consumer.endField(ELEMENT, 0);
+                consumer.endGroup();
+            }
+            endList(pos, elements.isEmpty());
+        }
+    }
+
+    private void startList(int pos, boolean empty) {
+        consumer.startField(names[pos], pos);
+        consumer.startGroup();
+        if (!empty) {
+            consumer.startField(LIST, 0);
+        }
+    }
+
+    private void endList(int pos, boolean empty) {
+        if (!empty) {
+            consumer.endField(LIST, 0);
+        }
+        consumer.endGroup();
+        consumer.endField(names[pos], pos);
+    }
+
+    private String elementFieldName(int pos, int field) {
+        Schema list = table.schema().getFields().get(pos).schema();
+        if (list.getType() == Schema.Type.UNION) {
+            list = list.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+        }
+        Schema element = list.getElementType();
+        if (element.getType() != Schema.Type.RECORD || field >= element.getFields().size()) {
+            throw new IllegalStateException(table.tableName() + "." + names[pos] + " is not a list of records with "
+                    + (field + 1) + " fields in its .avsc");
+        }
+        return element.getFields().get(field).name();
+    }
+
+    private boolean present(int pos, Object value, Schema.Type type) {
+        if (types[pos] != type) {
+            throw new IllegalStateException(table.tableName() + "." + names[pos] + " is " + types[pos]
+                    + " in its .avsc but was written as " + type);
+        }
+        if (value == null) {
+            if (required[pos]) {
+                throw new IllegalStateException(table.schema().getName() + "." + names[pos]
+                        + " is required by its .avsc but was not set");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private Binary binary(String s) {
+        Binary b = cache.get(s);
+        if (b == null) {
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            b = Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cache.put(s, b);
+        }
+        return b;
+    }
+}
