@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
                 "each slice writes its own part-NNNNN.parquet and a sweep is published whole.",
                 "On a terminal a progress line shows raw files done, rate and time left; otherwise",
                 "one summary line on stderr at the end. scripts/vaxslots runs normalize with",
-                "-XX:+UseSerialGC -Xmx512m (VAXSLOTS_JAVA_OPTS overrides).",
+                "-XX:+UseSerialGC -Xmx512m -XX:MaxInlineLevel=9 -XX:FreqInlineSize=150",
+                "(VAXSLOTS_JAVA_OPTS overrides).",
                 "Other Beam pipeline options (--runner=..., --targetParallelism=N) pass through."})
 final class NormalizeCommand implements Callable<Integer> {
     @Mixin
