@@ -67,64 +67,60 @@ public final class RowWriter {
     /** A string column; the value is encoded for this row only. */
     public void string(int pos, String value) {
         if (present(pos, value, Schema.Type.STRING)) {
-            consumer.startField(names[pos], pos);
+            begin(pos);
             consumer.addBinary(Binary.fromString(value));
-            consumer.endField(names[pos], pos);
+            end(pos);
         }
     }
 
     /** A string column whose values repeat from row to row: each is encoded once per file. */
     public void repeated(int pos, String value) {
         if (present(pos, value, Schema.Type.STRING)) {
-            consumer.startField(names[pos], pos);
+            begin(pos);
             consumer.addBinary(binary(value));
-            consumer.endField(names[pos], pos);
+            end(pos);
         }
     }
 
     public void int32(int pos, int value) {
-        present(pos, this, Schema.Type.INT);
-        consumer.startField(names[pos], pos);
+        check(pos, Schema.Type.INT);
+        begin(pos);
         consumer.addInteger(value);
-        consumer.endField(names[pos], pos);
-    }
-
-    public void int64(int pos, long value) {
-        present(pos, this, Schema.Type.LONG);
-        consumer.startField(names[pos], pos);
-        consumer.addLong(value);
-        consumer.endField(names[pos], pos);
+        end(pos);
     }
 
     public void int32(int pos, Integer value) {
         if (present(pos, value, Schema.Type.INT)) {
-            consumer.startField(names[pos], pos);
-            consumer.addInteger(value);
-            consumer.endField(names[pos], pos);
+            int32(pos, value.intValue());
         }
+    }
+
+    public void int64(int pos, long value) {
+        check(pos, Schema.Type.LONG);
+        begin(pos);
+        consumer.addLong(value);
+        end(pos);
     }
 
     public void int64(int pos, Long value) {
         if (present(pos, value, Schema.Type.LONG)) {
-            consumer.startField(names[pos], pos);
-            consumer.addLong(value);
-            consumer.endField(names[pos], pos);
+            int64(pos, value.longValue());
         }
     }
 
     public void float64(int pos, Double value) {
         if (present(pos, value, Schema.Type.DOUBLE)) {
-            consumer.startField(names[pos], pos);
+            begin(pos);
             consumer.addDouble(value);
-            consumer.endField(names[pos], pos);
+            end(pos);
         }
     }
 
     public void bool(int pos, Boolean value) {
         if (present(pos, value, Schema.Type.BOOLEAN)) {
-            consumer.startField(names[pos], pos);
+            begin(pos);
             consumer.addBoolean(value);
-            consumer.endField(names[pos], pos);
+            end(pos);
         }
     }
 
@@ -174,7 +170,7 @@ public final class RowWriter {
     }
 
     private void startList(int pos, boolean empty) {
-        consumer.startField(names[pos], pos);
+        begin(pos);
         consumer.startGroup();
         if (!empty) {
             consumer.startField(LIST, 0);
@@ -186,6 +182,14 @@ public final class RowWriter {
             consumer.endField(LIST, 0);
         }
         consumer.endGroup();
+        end(pos);
+    }
+
+    private void begin(int pos) {
+        consumer.startField(names[pos], pos);
+    }
+
+    private void end(int pos) {
         consumer.endField(names[pos], pos);
     }
 
@@ -202,11 +206,15 @@ public final class RowWriter {
         return element.getFields().get(field).name();
     }
 
-    private boolean present(int pos, Object value, Schema.Type type) {
+    private void check(int pos, Schema.Type type) {
         if (types[pos] != type) {
             throw new IllegalStateException(table.tableName() + "." + names[pos] + " is " + types[pos]
                     + " in its .avsc but was written as " + type);
         }
+    }
+
+    private boolean present(int pos, Object value, Schema.Type type) {
+        check(pos, type);
         if (value == null) {
             if (required[pos]) {
                 throw new IllegalStateException(table.schema().getName() + "." + names[pos]

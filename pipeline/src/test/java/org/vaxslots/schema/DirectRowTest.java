@@ -48,19 +48,8 @@ class DirectRowTest {
                     i % 4 == 0 ? List.of() : List.of("09:00AM-11:00AM", "11:00AM-01:00PM", "0" + i % 9 + ":00PM"),
                     sparse ? null : i % 29, i % 10 == 0, i % 10 == 0 ? "0.7000000000000028" : null));
         }
-        Path direct = dir.resolve("direct.parquet");
-        Path avro = dir.resolve("avro.parquet");
-        try (ParquetTableWriter w = ParquetTableWriter.create(direct, Table.SESSIONS)) {
-            for (SessionRow s : rows) {
-                w.write(TableRows.session(CTX, s));
-            }
-        }
-        try (ParquetTableWriter w = ParquetTableWriter.create(avro, Table.SESSIONS)) {
-            for (SessionRow s : rows) {
-                w.write(sessionRecord(s));
-            }
-        }
-        assertArrayEquals(Files.readAllBytes(avro), Files.readAllBytes(direct));
+        assertSameBytes(Table.SESSIONS, rows.stream().map(s -> TableRows.session(CTX, s)).toList(),
+                rows.stream().map(DirectRowTest::sessionRecord).toList());
     }
 
     @Test
@@ -79,19 +68,8 @@ class DirectRowTest {
                     sparse ? null : 8.88 + i / 1e4, sparse ? null : 76.6 - i / 1e4, sparse ? null : "09:00:00",
                     sparse ? null : (i % 5 == 0 ? "01:00:00" : "17:00:00"), sparse ? null : "Paid", fees, i % 8));
         }
-        Path direct = dir.resolve("direct.parquet");
-        Path avro = dir.resolve("avro.parquet");
-        try (ParquetTableWriter w = ParquetTableWriter.create(direct, Table.CENTERS)) {
-            for (CenterRow c : rows) {
-                w.write(TableRows.center(CTX, c));
-            }
-        }
-        try (ParquetTableWriter w = ParquetTableWriter.create(avro, Table.CENTERS)) {
-            for (CenterRow c : rows) {
-                w.write(centerRecord(c));
-            }
-        }
-        assertArrayEquals(Files.readAllBytes(avro), Files.readAllBytes(direct));
+        assertSameBytes(Table.CENTERS, rows.stream().map(c -> TableRows.center(CTX, c)).toList(),
+                rows.stream().map(DirectRowTest::centerRecord).toList());
     }
 
     @Test
@@ -114,6 +92,22 @@ class DirectRowTest {
                     () -> w.write(TableRows.center(CTX, c)));
             assertTrue(e.getMessage().contains("centers"), e.getMessage());
         }
+    }
+
+    private void assertSameBytes(Table table, List<DirectRow> direct, List<GenericRecord> records) throws IOException {
+        Path directFile = dir.resolve("direct.parquet");
+        Path avroFile = dir.resolve("avro.parquet");
+        try (ParquetTableWriter w = ParquetTableWriter.create(directFile, table)) {
+            for (DirectRow row : direct) {
+                w.write(row);
+            }
+        }
+        try (ParquetTableWriter w = ParquetTableWriter.create(avroFile, table)) {
+            for (GenericRecord row : records) {
+                w.write(row);
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(avroFile), Files.readAllBytes(directFile));
     }
 
     private static GenericRecord sessionRecord(SessionRow s) {
