@@ -28,6 +28,8 @@ public final class RowWriter {
     private final String[] names;
     private final Schema.Type[] types;
     private final boolean[] required;
+    /** Per column that is a list of records (centers.vaccine_fees), the records' field names. */
+    private final String[][] elementFields;
     private final Map<String, Binary> cache = new HashMap<>();
     private RecordConsumer consumer;
 
@@ -37,28 +39,33 @@ public final class RowWriter {
         this.names = new String[fields.size()];
         this.types = new Schema.Type[fields.size()];
         this.required = new boolean[fields.size()];
+        this.elementFields = new String[fields.size()][];
         for (Schema.Field f : fields) {
-            Schema s = f.schema();
-            boolean nullable = s.getType() == Schema.Type.UNION
-                    && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
-            if (nullable) {
-                s = s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-            }
+            Schema s = nonNull(f.schema());
             names[f.pos()] = f.name();
             types[f.pos()] = s.getType();
-            required[f.pos()] = !nullable;
+            required[f.pos()] = s == f.schema();
+            if (s.getType() == Schema.Type.ARRAY && s.getElementType().getType() == Schema.Type.RECORD) {
+                elementFields[f.pos()] = s.getElementType().getFields().stream().map(Schema.Field::name)
+                        .toArray(String[]::new);
+            }
         }
+    }
+
+    /** The type a column holds: the non-null member of a ["null", T] union, else the schema itself. */
+    private static Schema nonNull(Schema s) {
+        if (s.getType() != Schema.Type.UNION) {
+            return s;
+        }
+        return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
     }
 
     void prepare(RecordConsumer recordConsumer) {
         this.consumer = recordConsumer;
     }
 
+    /** Writes one row; {@link ParquetTableWriter#write(DirectRow)} has checked it is of this table. */
     void write(DirectRow row) {
-        if (row.table() != table) {
-            throw new IllegalArgumentException("row of " + row.table().tableName() + " written to a "
-                    + table.tableName() + " file");
-        }
         consumer.startMessage();
         row.writeTo(this);
         consumer.endMessage();
@@ -148,17 +155,25 @@ public final class RowWriter {
      */
     public void recordList(int pos, List<String[]> elements) {
         if (present(pos, elements, Schema.Type.ARRAY)) {
+            String[] names = elementFields[pos];
+            if (names == null) {
+                throw new IllegalStateException(table.tableName() + "." + this.names[pos]
+                        + " is not a list of records in its .avsc");
+            }
             startList(pos, elements.isEmpty());
             for (String[] fields : elements) {
+                if (fields.length != names.length) {
+                    throw new IllegalStateException(table.tableName() + "." + this.names[pos] + " has records of "
+                            + names.length + " fields in its .avsc, written with " + fields.length);
+                }
                 consumer.startGroup();
                 consumer.startField(ELEMENT, 0);
                 consumer.startGroup();
                 for (int i = 0; i < fields.length; i++) {
                     if (fields[i] != null) {
-                        String name = elementFieldName(pos, i);
-                        consumer.startField(name, i);
+                        consumer.startField(names[i], i);
                         consumer.addBinary(binary(fields[i]));
-                        consumer.endField(name, i);
+                        consumer.endField(names[i], i);
                     }
                 }
                 consumer.endGroup();
@@ -191,19 +206,6 @@ public final class RowWriter {
 
     private void end(int pos) {
         consumer.endField(names[pos], pos);
-    }
-
-    private String elementFieldName(int pos, int field) {
-        Schema list = table.schema().getFields().get(pos).schema();
-        if (list.getType() == Schema.Type.UNION) {
-            list = list.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-        }
-        Schema element = list.getElementType();
-        if (element.getType() != Schema.Type.RECORD || field >= element.getFields().size()) {
-            throw new IllegalStateException(table.tableName() + "." + names[pos] + " is not a list of records with "
-                    + (field + 1) + " fields in its .avsc");
-        }
-        return element.getFields().get(field).name();
     }
 
     private void check(int pos, Schema.Type type) {

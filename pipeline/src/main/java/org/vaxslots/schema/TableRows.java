@@ -34,8 +34,8 @@ public final class TableRows {
             "slot_count", "slots", "slot_seats_total", "is_capacity_rounded", "capacity_as_sent");
 
     static {
-        columnsInOrder(Table.CENTERS, CENTER_COLUMNS);
-        columnsInOrder(Table.SESSIONS, SESSION_COLUMNS);
+        checkColumnsInOrder(Table.CENTERS, CENTER_COLUMNS);
+        checkColumnsInOrder(Table.SESSIONS, SESSION_COLUMNS);
     }
 
     private static final Map<Schema, int[]> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -185,14 +185,13 @@ public final class TableRows {
         return out;
     }
 
-    private static Schema columnsInOrder(Table table, List<String> columns) {
+    private static void checkColumnsInOrder(Table table, List<String> columns) {
         Schema schema = table.schema();
         List<String> declared = schema.getFields().stream().map(Schema.Field::name).toList();
         if (!declared.equals(columns)) {
             throw new IllegalStateException(table.resource() + " declares the columns " + declared
                     + " but TableRows fills " + columns + ": update TableRows with the .avsc");
         }
-        return schema;
     }
 
     private static int[] requiredPositions(Schema schema) {
