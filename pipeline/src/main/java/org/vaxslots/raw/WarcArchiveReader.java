@@ -1,5 +1,6 @@
 package org.vaxslots.raw;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
@@ -34,6 +36,7 @@ public final class WarcArchiveReader {
 
     /** Decoded bodies above this are cut at the cap and fail to parse: a guard against gzip bombs. */
     public static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
+    private static final int GUNZIP_BUFFER = 8192;
 
     private WarcArchiveReader() {}
 
@@ -103,7 +106,7 @@ public final class WarcArchiveReader {
             HttpResponse http = response.http();
             byte[] body;
             try {
-                body = readCapped(http.bodyDecoded().stream());
+                body = decodedBody(http);
             } catch (IOException e) {
                 body = undecodedBody(file, offset);
             }
@@ -150,6 +153,27 @@ public final class WarcArchiveReader {
                 return readCapped(((WarcResponse) record).http().body().stream());
             }
         }
+    }
+
+    /**
+     * The body with its Content-Encoding undone. A gzip body (nearly every capture) is inflated
+     * here, by an inflater that is ended when the body is read: jwarc's decoder never ends its own,
+     * so their native memory (some 40 KB a body) waited for the collector, and a 10M-session sweep
+     * reached twice the heap in RSS. Other encodings are left to jwarc.
+     */
+    private static byte[] decodedBody(HttpResponse http) throws IOException {
+        List<String> encodings = http.headers().all("Content-Encoding");
+        if (encodings.size() == 1 && (encodings.get(0).equalsIgnoreCase("gzip") || encodings.get(0).equalsIgnoreCase("x-gzip"))) {
+            // The body stream is the reader's: it is not closed here, only the inflater is ended.
+            InputStream body = http.body().stream();
+            try (InputStream in = new GZIPInputStream(new FilterInputStream(body) {
+                @Override
+                public void close() {}
+            }, GUNZIP_BUFFER)) {
+                return readCapped(in);
+            }
+        }
+        return readCapped(http.bodyDecoded().stream());
     }
 
     private static String first(List<String> values) {
