@@ -22,8 +22,10 @@ import org.vaxslots.raw.WarcArchiveReader;
  * the state files the jobs keep ({@code *.calls}: one epoch-millisecond call time a line, a
  * 13-digit number that is not a beneficiary id; {@code *.validators}: request key, ETag, sweep,
  * outcome, instant, URL; {@code raw-sha256.tsv}: path, bytes, modification time in epoch
- * milliseconds, sha256), JSON files (table markers, the pack manifest) as JSON, PNG charts by
- * their text chunks, and any other file as text, line by line.
+ * milliseconds, sha256; {@code compact-inputs.tsv}: sweep id, marker bytes, its modification time
+ * and its sessions partition's in epoch milliseconds, digest, sessions files), JSON files (table
+ * markers, the pack manifest) as JSON, PNG charts by their text chunks, and any other file as
+ * text, line by line.
  */
 final class OtherFiles {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -38,6 +40,8 @@ final class OtherFiles {
             tabSeparated(file, new boolean[6], new boolean[] {false, false, false, false, false, true}, sink);
         } else if (name.equals("raw-sha256.tsv")) {
             tabSeparated(file, new boolean[] {false, true, true, false}, new boolean[4], sink);
+        } else if (name.equals("compact-inputs.tsv")) {
+            tabSeparated(file, new boolean[] {false, true, true, true, false, false}, new boolean[6], sink);
         } else if (name.endsWith(".json")) {
             byte[] body = capped(file);
             PersonalDataScreen.body(body).ifPresent(f -> sink.finding(f.where(), f.kind()));

@@ -1,8 +1,11 @@
 package org.vaxslots.compact;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +36,11 @@ final class SweepInputs {
 
     private SweepInputs() {}
 
-    /** Every sweep with a marker, by id. */
+    /**
+     * Every sweep with a marker, by id. A sweep whose marker and sessions partition are those of
+     * the last run is taken from {@link InputDigests} (two stats); any other is worked out from its
+     * files, and remembered.
+     */
     static Map<String, Input> list(DataRoot root) throws IOException {
         Map<String, Input> out = new TreeMap<>();
         Path dir = root.normalizedMarkers();
@@ -44,26 +51,58 @@ final class SweepInputs {
         try (Stream<Path> files = Files.list(dir)) {
             markers = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         }
+        InputDigests remembered = InputDigests.load(root);
         for (Path marker : markers) {
             String name = marker.getFileName().toString();
             String sweep = name.substring(0, name.length() - ".json".length());
-            StringBuilder digest = new StringBuilder(Digests.sha256Hex(Files.readAllBytes(marker)));
-            List<String> sessionFiles = new ArrayList<>();
             Path sessions = root.tablePartition(Table.SESSIONS.tableName(), sweep);
-            if (Files.isDirectory(sessions)) {
-                try (Stream<Path> files = Files.list(sessions)) {
-                    for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
-                        // Size and modification time: a sweep normalized again shows here.
-                        digest.append(' ').append(f.getFileName()).append(':').append(Files.size(f)).append(':')
-                                .append(Files.getLastModifiedTime(f).toMillis());
-                        sessionFiles.add(root.relative(f));
-                    }
+            BasicFileAttributes markerStat;
+            try {
+                markerStat = Files.readAttributes(marker, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                continue; // removed since the listing
+            }
+            long sessionsMillis = directoryMillis(sessions);
+            InputDigests.Entry now = new InputDigests.Entry(markerStat.size(), markerStat.lastModifiedTime().toMillis(),
+                    sessionsMillis, null, null);
+            InputDigests.Entry known = remembered.known(sweep, now);
+            if (known == null) {
+                known = workedOut(root, marker, sessions, now);
+                remembered.remember(sweep, known);
+            }
+            out.put(sweep, new Input(sweep, known.digest(), known.sessionFiles()));
+        }
+        remembered.save(out.keySet());
+        return out;
+    }
+
+    /** A directory's modification time, or -1 when there is none. */
+    private static long directoryMillis(Path dir) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class);
+            return a.isDirectory() ? a.lastModifiedTime().toMillis() : -1;
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    /** The digest of a sweep's marker and sessions files (sizes and modification times), and those files. */
+    private static InputDigests.Entry workedOut(DataRoot root, Path marker, Path sessions, InputDigests.Entry stat)
+            throws IOException {
+        StringBuilder digest = new StringBuilder(Digests.sha256Hex(Files.readAllBytes(marker)));
+        List<String> sessionFiles = new ArrayList<>();
+        if (Files.isDirectory(sessions)) {
+            try (Stream<Path> files = Files.list(sessions)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+                    // Size and modification time: a sweep normalized again shows here.
+                    digest.append(' ').append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+                            .append(Files.getLastModifiedTime(f).toMillis());
+                    sessionFiles.add(root.relative(f));
                 }
             }
-            out.put(sweep, new Input(sweep, Digests.sha256Hex(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    List.copyOf(sessionFiles)));
         }
-        return out;
+        return new InputDigests.Entry(stat.markerBytes(), stat.markerMillis(), stat.sessionsMillis(),
+                Digests.sha256Hex(digest.toString().getBytes(StandardCharsets.UTF_8)), List.copyOf(sessionFiles));
     }
 
     /** The span of each of these sweeps (all of them, a sweep without sessions files as listing none). */

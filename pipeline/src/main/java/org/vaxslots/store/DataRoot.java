@@ -18,7 +18,8 @@ import java.util.UUID;
  * tables/_sweeps/ID.json                          which raw files each sweep was normalized from
  * tables/_compact.json                            what each derived partition was built from
  * reports/&lt;release&gt;/                              report packs
- * state/sources/, state/raw-sha256.tsv            what jobs remember between runs
+ * state/sources/, state/raw-sha256.tsv,           what jobs remember between runs
+ * state/compact-inputs.tsv
  * tmp/                                            files not yet published
  * </pre>
  *
@@ -170,6 +171,11 @@ public final class DataRoot implements Serializable {
     /** The sha256 of each raw file, kept so a report digests only new files. */
     public Path rawDigests() {
         return state().resolve("raw-sha256.tsv");
+    }
+
+    /** compact's memory of each sweep's input digest, kept so a run reads only new and changed sweeps. */
+    public Path compactInputs() {
+        return state().resolve("compact-inputs.tsv");
     }
 
     public Path tmp() {

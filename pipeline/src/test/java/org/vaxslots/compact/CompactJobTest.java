@@ -188,6 +188,48 @@ class CompactJobTest {
     }
 
     @Test
+    void compact_sessionsPartitionPublishedAgain_markerUntouched_datesRebuilt() throws Exception {
+        DataRoot root = copy("republished");
+        CompactJob.run(root);
+        // As normalize publishes: a new partition directory renamed over the old one. The marker is
+        // left alone here, so only the partition's own modification time tells the remembered inputs are stale.
+        Path partition = root.tablePartition("sessions", SweepHistory.sweepId(3));
+        Path staged = root.tmp().resolve("staged-sessions");
+        Thread.sleep(5);
+        DemoRoot.copyTree(partition, staged);
+        AtomicFiles.deleteTree(partition);
+        Files.move(staged, partition);
+        CompactJob.Result r = CompactJob.run(root);
+        assertEquals(List.of(DAY), r.rebuilt(), "sweep 3's sessions files are new: its dates are rebuilt");
+        assertEquals(SweepHistory.SWEEPS - 1, r.kept());
+        Map<String, String> incremental = Trees.digests(root.tables());
+        assertEquals(incremental, fromScratch(root));
+    }
+
+    @Test
+    void compact_rememberedInputs_oneLinePerSweep_damagedOrGoneWorkedOutAgain() throws Exception {
+        DataRoot root = copy("remembered");
+        CompactJob.run(root);
+        List<String> lines = Files.readAllLines(root.compactInputs());
+        assertEquals(SweepHistory.SWEEPS, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith(SweepHistory.sweepId(1) + "\t"), lines.get(0));
+        String manifest = Files.readString(root.compactManifest());
+        CompactJob.Result nothingNew = new CompactJob.Result(List.of(), List.of(), List.of(), SweepHistory.SWEEPS, Map.of());
+
+        Files.writeString(root.compactInputs(), "garbage\n" + lines.get(0).replace("\t", " ") + "\n");
+        assertEquals(nothingNew, CompactJob.run(root), "a damaged file: every sweep worked out again, the same digests");
+        assertEquals(lines, Files.readAllLines(root.compactInputs()));
+        Files.delete(root.compactInputs());
+        assertEquals(nothingNew, CompactJob.run(root), "no file");
+        assertEquals(lines, Files.readAllLines(root.compactInputs()));
+        assertEquals(manifest, Files.readString(root.compactManifest()));
+
+        Files.delete(root.normalizedMarker(SweepHistory.sweepId(4)));
+        CompactJob.run(root);
+        assertEquals(SweepHistory.SWEEPS - 1, Files.readAllLines(root.compactInputs()).size(), "a removed sweep's line goes");
+    }
+
+    @Test
     void compact_sweepRemoved_itsPartitionsGoneAndIdenticalToFromScratch() throws Exception {
         DataRoot root = copy("removed");
         CompactJob.run(root);
