@@ -32,36 +32,75 @@ sweep_district_sessions AS (
     WHERE in_report_range(session_date)
 ),
 
+-- Each table is read once: one GROUPING SETS per table counts every coded column of it,
+-- GROUPING(column) = 0 marks the rows of that column's set, and MATERIALIZED keeps it one read
+-- (a month's report reads each table's 2,880 files once, not once per column).
+fetches_coded AS MATERIALIZED (
+    SELECT
+        outcome, as_of_source, endpoint,
+        GROUPING(outcome) AS by_outcome, GROUPING(as_of_source) AS by_as_of_source, GROUPING(endpoint) AS by_endpoint,
+        count(*) AS rows_count
+    FROM stg_fetches
+    GROUP BY GROUPING SETS ((outcome), (as_of_source), (endpoint))
+),
+
+sessions_coded AS MATERIALIZED (
+    SELECT
+        endpoint, age_group,
+        GROUPING(endpoint) AS by_endpoint, GROUPING(age_group) AS by_age_group,
+        count(*) AS rows_count
+    FROM sessions
+    GROUP BY GROUPING SETS ((endpoint), (age_group))
+),
+
+rejects_coded AS MATERIALIZED (
+    SELECT
+        endpoint, reason_code,
+        GROUPING(endpoint) AS by_endpoint, GROUPING(reason_code) AS by_reason_code,
+        count(*) AS rows_count
+    FROM stg_rejects
+    GROUP BY GROUPING SETS ((endpoint), (reason_code))
+),
+
+schema_events_coded AS MATERIALIZED (
+    SELECT
+        endpoint, event,
+        GROUPING(endpoint) AS by_endpoint, GROUPING(event) AS by_event,
+        count(*) AS rows_count
+    FROM stg_schema_events
+    GROUP BY GROUPING SETS ((endpoint), (event))
+),
+
 coded_values AS (
-    SELECT 'fetches' AS relation, 'outcome' AS column_name, outcome AS value, count(*) AS rows_count
-    FROM stg_fetches GROUP BY outcome
+    SELECT 'fetches' AS relation, 'outcome' AS column_name, outcome AS value, rows_count
+    FROM fetches_coded WHERE by_outcome = 0
     UNION ALL
-    SELECT 'fetches' AS relation, 'as_of_source' AS column_name, as_of_source AS value, count(*) AS rows_count
-    FROM stg_fetches GROUP BY as_of_source
+    SELECT 'fetches' AS relation, 'as_of_source' AS column_name, as_of_source AS value, rows_count
+    FROM fetches_coded WHERE by_as_of_source = 0
     UNION ALL
-    SELECT 'fetches' AS relation, 'endpoint' AS column_name, endpoint AS value, count(*) AS rows_count
-    FROM stg_fetches GROUP BY endpoint
+    SELECT 'fetches' AS relation, 'endpoint' AS column_name, endpoint AS value, rows_count
+    FROM fetches_coded WHERE by_endpoint = 0
     UNION ALL
     SELECT 'centers' AS relation, 'endpoint' AS column_name, endpoint AS value, count(*) AS rows_count
     FROM stg_centers GROUP BY endpoint
     UNION ALL
-    SELECT 'sessions' AS relation, 'endpoint' AS column_name, endpoint AS value, count(*) AS rows_count
-    FROM sessions GROUP BY endpoint
+    SELECT 'sessions' AS relation, 'endpoint' AS column_name, endpoint AS value, rows_count
+    FROM sessions_coded WHERE by_endpoint = 0
     UNION ALL
-    SELECT 'sessions' AS relation, 'age_group' AS column_name, age_group AS value, count(*) AS rows_count
-    FROM sessions GROUP BY age_group
+    SELECT 'sessions' AS relation, 'age_group' AS column_name, age_group AS value, rows_count
+    FROM sessions_coded WHERE by_age_group = 0
     UNION ALL
-    SELECT 'rejects' AS relation, 'endpoint' AS column_name, endpoint AS value, count(*) AS rows_count
-    FROM stg_rejects GROUP BY endpoint
+    SELECT 'rejects' AS relation, 'endpoint' AS column_name, endpoint AS value, rows_count
+    FROM rejects_coded WHERE by_endpoint = 0
     UNION ALL
-    SELECT 'rejects' AS relation, 'reason_code' AS column_name, reason_code AS value, count(*) AS rows_count
-    FROM stg_rejects GROUP BY reason_code
+    SELECT 'rejects' AS relation, 'reason_code' AS column_name, reason_code AS value, rows_count
+    FROM rejects_coded WHERE by_reason_code = 0
     UNION ALL
-    SELECT 'schema_events' AS relation, 'endpoint' AS column_name, endpoint AS value, count(*) AS rows_count
-    FROM stg_schema_events GROUP BY endpoint
+    SELECT 'schema_events' AS relation, 'endpoint' AS column_name, endpoint AS value, rows_count
+    FROM schema_events_coded WHERE by_endpoint = 0
     UNION ALL
-    SELECT 'schema_events' AS relation, 'event' AS column_name, event AS value, count(*) AS rows_count
-    FROM stg_schema_events GROUP BY event
+    SELECT 'schema_events' AS relation, 'event' AS column_name, event AS value, rows_count
+    FROM schema_events_coded WHERE by_event = 0
     UNION ALL
     SELECT 'session_history' AS relation, 'age_group' AS column_name, age_group AS value, count(*) AS rows_count
     FROM session_history GROUP BY age_group

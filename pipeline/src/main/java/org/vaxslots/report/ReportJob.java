@@ -101,7 +101,9 @@ public final class ReportJob {
 
     private static Result publishPack(DataRoot root, Request request, SqlLayers layers, Map<String, Duration> timings, long step,
             ProgressLine progress) throws IOException, SQLException {
-        List<Checks.Failure> failures = Checks.run(layers);
+        Map<String, Duration> checks = new LinkedHashMap<>();
+        List<Checks.Failure> failures = Checks.run(layers, checks);
+        timings.putAll(checks);
         step = lap(timings, "RunChecks", step);
         progress.advance(1);
         if (!failures.isEmpty()) {

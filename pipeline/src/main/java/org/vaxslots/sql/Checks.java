@@ -3,6 +3,7 @@ package org.vaxslots.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,14 @@ public final class Checks {
 
     /** Every failed check, in index order; empty when all pass. */
     public static List<Failure> run(SqlLayers layers) throws SQLException {
+        return run(layers, new LinkedHashMap<>());
+    }
+
+    /** As {@link #run(SqlLayers)}, adding the time each check took to {@code timings}, by its file. */
+    public static List<Failure> run(SqlLayers layers, Map<String, Duration> timings) throws SQLException {
         List<Failure> failures = new ArrayList<>();
         for (String entry : layers.entries("checks/")) {
+            long start = System.nanoTime();
             List<String> rows = new ArrayList<>();
             try (Statement st = layers.connection().createStatement();
                     ResultSet rs = st.executeQuery(SqlLayers.sql(entry))) {
@@ -36,6 +43,7 @@ public final class Checks {
             } catch (SQLException e) {
                 throw new SQLException("notebooks-sql/" + entry + " failed: " + e.getMessage(), e);
             }
+            timings.put(entry, Duration.ofNanos(System.nanoTime() - start));
             if (!rows.isEmpty()) {
                 failures.add(new Failure(entry, List.copyOf(rows)));
             }

@@ -149,6 +149,29 @@ class ChecksTest {
                         "CREATE OR REPLACE VIEW stg_fetches AS SELECT * FROM fetches_copy"));
     }
 
+    /** Each table is read once for all its coded columns: every column still answers for itself, with its own count. */
+    @Test
+    void codedValuesAccepted_badValuesInSeveralColumnsOfOneTable_eachNamed() throws Exception {
+        assertEquals(List.of(failure("check_coded_values_accepted",
+                        "{relation=fetches, column_name=as_of_source, value=guessed, rows_count=1}",
+                        "{relation=fetches, column_name=endpoint, value=calendarByMoon, rows_count=1}",
+                        "{relation=fetches, column_name=outcome, value=captured, rows_count=1}",
+                        "{relation=sessions, column_name=age_group, value=adults, rows_count=1}",
+                        "{relation=sessions, column_name=endpoint, value=calendarByMoon, rows_count=1}")),
+                failuresAfter(
+                        "CREATE TABLE fetches_copy AS SELECT * REPLACE (CASE WHEN fetch_id = '" + THROTTLED_FETCH
+                                + "' THEN 'captured' ELSE outcome END AS outcome, CASE WHEN fetch_id = '" + THROTTLED_FETCH
+                                + "' THEN 'guessed' ELSE as_of_source END AS as_of_source, CASE WHEN fetch_id = '" + THROTTLED_FETCH
+                                + "' THEN 'calendarByMoon' ELSE endpoint END AS endpoint) FROM stg_fetches",
+                        "CREATE OR REPLACE VIEW stg_fetches AS SELECT * FROM fetches_copy",
+                        "CREATE TABLE sessions_copy AS SELECT * REPLACE (CASE WHEN session_id = '00000000-0000-4000-8000-000000000005'"
+                                + " AND sweep_id = (SELECT min(sweep_id) FROM stg_sessions) THEN 'adults' ELSE age_group END AS age_group,"
+                                + " CASE WHEN session_id = '00000000-0000-4000-8000-000000000005'"
+                                + " AND sweep_id = (SELECT max(sweep_id) FROM stg_sessions) THEN 'calendarByMoon' ELSE endpoint END AS endpoint)"
+                                + " FROM stg_sessions",
+                        "CREATE OR REPLACE VIEW stg_sessions AS SELECT * FROM sessions_copy"));
+    }
+
     /** Jaipur I's session has two runs: sweep 1 sent no dose split, sweeps 2-5 did. */
     @Test
     void codedValuesAccepted_ageGroupNeitherARuleNorALabel_fails() throws Exception {
