@@ -240,6 +240,11 @@ public final class HistoryBenchmark {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("report failed:\n" + out);
         }
+        if (out.contains("vaxslots: building")) {
+            // Maven's time and ~1 GB of RSS would be counted as the report's.
+            throw new IllegalStateException("the launcher rebuilt the jar inside the timed report (a source changed during"
+                    + " the benchmark): run it again\n" + out);
+        }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + root.table("session_history")
                         + "/*/*/*.parquet', hive_partitioning = false)")) {
