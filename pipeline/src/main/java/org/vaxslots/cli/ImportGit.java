@@ -30,7 +30,7 @@ final class ImportGit {
                 ImportCommand.parseEndpoint(c.endpoint), ImportCommand.parseParams(c.params), c.skipPersonal,
                 ImportCommand.parseSize(c.rawFileSize));
         GitImportJob.Result r = GitImportJob.run(c.common.root(), request, Instant.now(),
-                line -> System.err.println("vaxslots: warning: " + line));
+                line -> System.err.println("vaxslots: warning: " + line), true);
         System.out.println("imported " + r.sweepIds().size() + " commit(s) of " + c.git + " as sweeps: "
                 + r.archived() + " file(s) archived" + (c.gitTree ? ", " + r.unchanged() + " of them unchanged (revisit records)" : "")
                 + (r.refused() > 0 ? ", " + r.refused() + " refused (personal data)" : "")

@@ -16,6 +16,7 @@ import org.vaxslots.model.Endpoint;
 import org.vaxslots.privacy.PersonalDataScreen;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.Digests;
+import org.vaxslots.store.ProgressLine;
 import org.vaxslots.raw.RawFiles;
 import org.vaxslots.raw.RawHeaders;
 
@@ -72,13 +73,31 @@ public final class GitImportJob {
 
     /** @param warn receives one line per thing the user should know (inferred endpoints, refusals). */
     public static Result run(DataRoot root, Request request, Instant now, Consumer<String> warn) throws IOException {
+        return run(root, request, now, warn, false);
+    }
+
+    /**
+     * As {@link #run(DataRoot, Request, Instant, Consumer)}; with {@code progress}, the commits
+     * screened and then those imported are shown as {@link ProgressLine}s (their summary lines only
+     * when that pass finishes).
+     */
+    public static Result run(DataRoot root, Request request, Instant now, Consumer<String> warn, boolean progress)
+            throws IOException {
         List<String> sweeps = new ArrayList<>();
         int[] counts = new int[4];
         try (GitHistory history = GitHistory.open(request.repository())) {
             if (!request.skipPersonal()) {
-                screenFirst(root, history, matching(request.namePattern()));
+                ProgressLine screened = progress ? ProgressLine.start("import --git, screening", -1, "commits") : null;
+                screenFirst(root, history, matching(request.namePattern()), screened);
+                if (screened != null) {
+                    screened.finish();
+                }
             }
+            ProgressLine imported = progress ? ProgressLine.start("import --git", -1, "commits") : null;
             history.walk(matching(request.namePattern()), request.wholeTree(), commit -> {
+                if (imported != null) {
+                    imported.advance(1);
+                }
                 if (!RawFiles.list(root, commit.sweepId()).isEmpty()) {
                     counts[3]++;
                     return;
@@ -93,6 +112,9 @@ public final class GitImportJob {
                     sweeps.add(commit.sweepId());
                 }
             });
+            if (imported != null) {
+                imported.finish();
+            }
         }
         return new Result(List.copyOf(sweeps), counts[0], counts[1], counts[2], counts[3]);
     }
@@ -102,8 +124,12 @@ public final class GitImportJob {
      * its own sweep: so every file the run would archive is screened first, in a walk of its own
      * (each blob is then read twice), and the first finding stops the run before any commit is.
      */
-    private static void screenFirst(DataRoot root, GitHistory history, Predicate<String> matches) throws IOException {
+    private static void screenFirst(DataRoot root, GitHistory history, Predicate<String> matches, ProgressLine progress)
+            throws IOException {
         history.walk(matches, false, commit -> {
+            if (progress != null) {
+                progress.advance(1);
+            }
             if (!RawFiles.list(root, commit.sweepId()).isEmpty()) {
                 return;
             }

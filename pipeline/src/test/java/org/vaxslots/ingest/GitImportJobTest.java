@@ -108,6 +108,10 @@ class GitImportJobTest {
         normalize();
 
         assertEquals(0, run.exit(), run.err());
+        List<String> progress = run.err().lines().filter(l -> l.startsWith("import --git")).toList();
+        assertEquals(2, progress.size(), run.err());
+        assertTrue(progress.get(0).matches("import --git, screening: 3 commits in \\d+\\.\\d s \\(\\d+ commits/s\\)"), run.err());
+        assertTrue(progress.get(1).matches("import --git: 3 commits in \\d+\\.\\d s \\(\\d+ commits/s\\)"), run.err());
         assertEquals(List.of(
                 List.of(first, at(GitScrapes.FIRST), "git_commit", repo.first(), 2L),
                 List.of(merge, at(GitScrapes.MERGE), "git_commit", repo.merge(), 1L),
