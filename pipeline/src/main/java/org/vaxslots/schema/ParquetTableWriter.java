@@ -2,8 +2,12 @@ package org.vaxslots.schema;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -16,37 +20,43 @@ import org.apache.parquet.io.OutputFile;
 /**
  * Writes one Parquet file of one table, streaming: rows are buffered only up to a row group. The
  * output depends only on the rows written (no timestamps or random ids in the file), so the same
- * rows give the same bytes. A row is a GenericRecord of the table's schema or a {@link DirectRow};
- * both are written as parquet-avro writes a GenericRecord ({@link TableWriteSupport}).
+ * rows give the same bytes. Centers and sessions, millions of rows a sweep, are written column by
+ * column by {@link ColumnarParquetWriter}, from {@link DirectRow}s or GenericRecords; the other
+ * tables by parquet-avro, from GenericRecords. Either way the schema in the footer is the .avsc's.
  */
 public final class ParquetTableWriter implements AutoCloseable {
     private static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
 
-    private final ParquetWriter<Object> writer;
+    /** parquet-avro's writer, for the small tables; null for a columnar table. */
+    private final ParquetWriter<GenericRecord> writer;
+    /** The writer of centers and sessions; null for the other tables. */
+    private final ColumnarParquetWriter columnar;
     private final Table table;
     private final Schema schema;
     private long rows;
 
-    private ParquetTableWriter(ParquetWriter<Object> writer, Table table) {
+    private ParquetTableWriter(ParquetWriter<GenericRecord> writer, ColumnarParquetWriter columnar, Table table) {
         this.writer = writer;
+        this.columnar = columnar;
         this.table = table;
         this.schema = table.schema();
     }
 
     public static ParquetTableWriter create(Path file, Table table) throws IOException {
+        Set<String> plain = TableRows.PLAIN_COLUMNS.get(table);
+        if (plain != null) {
+            return new ParquetTableWriter(null, new ColumnarParquetWriter(file, table, plain, ROW_GROUP_BYTES), table);
+        }
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         conf.set("parquet.avro.write-old-list-structure", "false");
-        ParquetWriter<Object> writer = new Builder(new LocalOutputFile(file), table)
+        ParquetWriter<GenericRecord> writer = new Builder(new LocalOutputFile(file), table)
                 .withConf(conf)
                 .withCodecFactory(new SnappyCodecFactory())
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                // Each session appears once per sweep: its dictionary always overflows and is dropped,
-                // after costing the time to build it (scripts/bench; bench/PERFORMANCE.md, session 1).
-                .withDictionaryEncoding("session_id", false)
                 .build();
-        return new ParquetTableWriter(writer, table);
+        return new ParquetTableWriter(writer, null, table);
     }
 
     public void write(DirectRow row) throws IOException {
@@ -54,7 +64,10 @@ public final class ParquetTableWriter implements AutoCloseable {
             throw new IllegalArgumentException("row of " + row.table().tableName() + " written to a "
                     + table.tableName() + " file");
         }
-        writer.write(row);
+        if (columnar == null) {
+            throw new IllegalStateException(table.tableName() + " rows are written as GenericRecords");
+        }
+        columnar.write(row);
         rows++;
     }
 
@@ -63,7 +76,11 @@ public final class ParquetTableWriter implements AutoCloseable {
             throw new IllegalArgumentException("row of " + row.getSchema().getName() + " written to a "
                     + schema.getName() + " file");
         }
-        writer.write(row);
+        if (columnar != null) {
+            columnar.write(row);
+        } else {
+            writer.write(row);
+        }
         rows++;
     }
 
@@ -73,10 +90,14 @@ public final class ParquetTableWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        writer.close();
+        if (columnar != null) {
+            columnar.close();
+        } else {
+            writer.close();
+        }
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Object, Builder> {
+    private static final class Builder extends ParquetWriter.Builder<GenericRecord, Builder> {
         private final Table table;
 
         Builder(OutputFile file, Table table) {
@@ -90,12 +111,13 @@ public final class ParquetTableWriter implements AutoCloseable {
         }
 
         @Override
-        protected WriteSupport<Object> getWriteSupport(ParquetConfiguration conf) {
-            return new TableWriteSupport(table, conf);
+        protected WriteSupport<GenericRecord> getWriteSupport(ParquetConfiguration conf) {
+            return new AvroWriteSupport<>(new AvroSchemaConverter(conf).convert(table.schema()), table.schema(),
+                    GenericData.get());
         }
 
         @Override
-        protected WriteSupport<Object> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+        protected WriteSupport<GenericRecord> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             throw new UnsupportedOperationException("vaxslots writes Parquet without Hadoop");
         }
     }

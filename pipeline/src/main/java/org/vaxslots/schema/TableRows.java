@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -32,6 +33,13 @@ public final class TableRows {
             "session_date", "vaccine", "min_age_limit", "max_age_limit", "allow_all_age", "age_group",
             "available_capacity", "available_capacity_dose1", "available_capacity_dose2", "fee_type", "fee",
             "slot_count", "slots", "slot_seats_total", "is_capacity_rounded", "capacity_as_sent");
+
+    /**
+     * Columns whose values rarely repeat within a file (a session is listed once a sweep, a center's
+     * name and address once a response): written PLAIN, without building a dictionary first.
+     */
+    static final Map<Table, Set<String>> PLAIN_COLUMNS = Map.of(Table.CENTERS, Set.of("name", "address"),
+            Table.SESSIONS, Set.of("session_id"));
 
     static {
         checkColumnsInOrder(Table.CENTERS, CENTER_COLUMNS);
@@ -64,17 +72,17 @@ public final class TableRows {
             out.int64(i++, c.centerId());
             out.string(i++, c.name());
             out.string(i++, c.address());
-            out.repeated(i++, c.stateName());
-            out.repeated(i++, c.districtName());
+            out.string(i++, c.stateName());
+            out.string(i++, c.districtName());
             out.int32(i++, c.districtId());
-            out.repeated(i++, c.blockName());
-            out.repeated(i++, c.pincode());
+            out.string(i++, c.blockName());
+            out.string(i++, c.pincode());
             out.float64(i++, c.lat());
             out.float64(i++, c.lon());
-            out.repeated(i++, c.fromTime());
-            out.repeated(i++, c.toTime());
+            out.string(i++, c.fromTime());
+            out.string(i++, c.toTime());
             out.bool(i++, c.isOvernight());
-            out.repeated(i++, c.feeType());
+            out.string(i++, c.feeType());
             out.recordList(i++, vaccineFees(c.vaccineFees()));
             out.int32(i, c.sessionsCount());
         }
@@ -91,24 +99,24 @@ public final class TableRows {
             int i = context(out, ctx);
             out.string(i++, s.sessionId());
             out.int64(i++, s.centerId());
-            out.repeated(i++, s.stateName());
-            out.repeated(i++, s.districtName());
+            out.string(i++, s.stateName());
+            out.string(i++, s.districtName());
             out.int32(i++, s.districtId());
-            out.repeated(i++, s.blockName());
-            out.repeated(i++, s.pincode());
+            out.string(i++, s.blockName());
+            out.string(i++, s.pincode());
             out.int32(i++, date(s.sessionDate()));
-            out.repeated(i++, s.vaccine());
+            out.string(i++, s.vaccine());
             out.int32(i++, s.minAgeLimit());
             out.int32(i++, s.maxAgeLimit());
             out.bool(i++, s.allowAllAge());
-            out.repeated(i++, s.ageGroup());
+            out.string(i++, s.ageGroup());
             out.int32(i++, s.availableCapacity());
             out.int32(i++, s.availableCapacityDose1());
             out.int32(i++, s.availableCapacityDose2());
-            out.repeated(i++, s.feeType());
-            out.repeated(i++, s.fee());
+            out.string(i++, s.feeType());
+            out.string(i++, s.fee());
             out.int32(i++, s.slots().size());
-            out.repeatedList(i++, s.slots());
+            out.stringList(i++, s.slots());
             out.int32(i++, s.slotSeatsTotal());
             out.bool(i++, s.capacityRounded());
             out.string(i, s.capacityAsSent());
@@ -166,10 +174,10 @@ public final class TableRows {
 
     /** sweep_id, fetch_id, as_of_at, endpoint: the first four columns of centers and sessions. */
     private static int context(RowWriter out, FetchContext ctx) {
-        out.repeated(0, ctx.sweepId());
-        out.repeated(1, ctx.fetchId());
+        out.string(0, ctx.sweepId());
+        out.string(1, ctx.fetchId());
         out.int64(2, timestamp(ctx.asOfAt()));
-        out.repeated(3, ctx.endpoint().apiName());
+        out.string(3, ctx.endpoint().apiName());
         return 4;
     }
 
