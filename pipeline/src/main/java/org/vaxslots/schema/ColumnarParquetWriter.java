@@ -2,11 +2,13 @@ package org.vaxslots.schema;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.avro.generic.GenericData;
@@ -96,7 +98,10 @@ final class ColumnarParquetWriter implements AutoCloseable {
             Map<String, String> footer = new HashMap<>(context.getExtraMetaData());
             footer.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, avro.getName());
             footer.putAll(avro.finalizeWrite().getExtraMetaData());
-            return new Layout(key, context.getSchema(), Map.copyOf(footer), List.copyOf(context.getSchema().getColumns()),
+            // Sorted: the footer's key-value pairs are written in the map's order, and Map.copyOf's
+            // order changes from JVM to JVM, which made the same rows give other bytes in a child JVM.
+            return new Layout(key, context.getSchema(), Collections.unmodifiableMap(new TreeMap<>(footer)),
+                    List.copyOf(context.getSchema().getColumns()),
                     new ConcurrentLinkedQueue<>());
         }
 

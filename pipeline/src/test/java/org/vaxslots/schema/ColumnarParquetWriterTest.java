@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,28 @@ class ColumnarParquetWriterTest {
         Path small = dir.resolve("small.parquet");
         write(small, Table.SESSIONS, some, 32 * 1024 * 1024);
         assertSameTable(Table.SESSIONS, some, small, dir);
+    }
+
+    /**
+     * The footer's key-value pairs are written in key order, whatever the JVM: they were once
+     * written in {@code Map.copyOf}'s order, which changes from JVM to JVM, so a child JVM wrote
+     * other bytes for the same rows (NormalizeJobCrashTest saw it only on some runs).
+     */
+    @Test
+    void footerKeyValuePairs_areWrittenInKeyOrder() throws IOException {
+        Path file = dir.resolve("centers.parquet");
+        write(file, Table.CENTERS, RandomRows.of(Table.CENTERS, 10, 3), 32 * 1024 * 1024);
+        byte[] bytes = Files.readAllBytes(file);
+        int footerLength = (bytes[bytes.length - 8] & 0xff) | (bytes[bytes.length - 7] & 0xff) << 8
+                | (bytes[bytes.length - 6] & 0xff) << 16 | (bytes[bytes.length - 5] & 0xff) << 24;
+        String footer = new String(bytes, bytes.length - 8 - footerLength, footerLength, StandardCharsets.ISO_8859_1);
+        List<String> keys;
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            keys = new ArrayList<>(r.getFooter().getFileMetaData().getKeyValueMetaData().keySet());
+        }
+        assertTrue(keys.size() >= 2, "keys: " + keys);
+        keys.sort(Comparator.comparingInt(footer::indexOf));
+        assertEquals(keys.stream().sorted().toList(), keys, "the order of the keys in the footer's bytes");
     }
 
     private static void write(Path file, Table table, List<GenericRecord> rows, long rowGroupBytes) throws IOException {
