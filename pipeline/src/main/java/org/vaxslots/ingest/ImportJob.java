@@ -49,7 +49,7 @@ public final class ImportJob {
             List<ImportInput> inputs) {
 
         public Request {
-            params = Map.copyOf(params);
+            params = Member.ordered(params);
             inputs = List.copyOf(inputs);
         }
 

@@ -2,6 +2,8 @@ package org.vaxslots.ingest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +32,20 @@ public record Member(String path, byte[] body, Map<String, String> params, Map<S
     public Member {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(body, "body");
-        params = Map.copyOf(params);
-        fields = Map.copyOf(fields);
+        params = ordered(params);
+        fields = ordered(fields);
+    }
+
+    /**
+     * An unmodifiable copy in the given order. Parameters and fields are written into the raw
+     * archive in this order (the {@code Vaxslots-Params} header, the request URI, the WARC header
+     * fields), so it must not be {@link Map#copyOf}'s, which changes from JVM to JVM: the same
+     * input imported twice would give other bytes.
+     */
+    static Map<String, String> ordered(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, k)));
+        return Collections.unmodifiableMap(out);
     }
 
     /** A file's bytes, with nothing said about its request but its path. */
@@ -41,7 +55,7 @@ public record Member(String path, byte[] body, Map<String, String> params, Map<S
 
     /** The same member with extra WARC header fields (e.g. {@code RawHeaders.GIT_COMMIT}). */
     public Member withFields(Map<String, String> extra) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        Map<String, String> all = new LinkedHashMap<>(fields);
         all.putAll(extra);
         return new Member(path, body, params, all, capture);
     }
