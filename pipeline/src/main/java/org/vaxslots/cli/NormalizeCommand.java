@@ -20,7 +20,8 @@ import picocli.CommandLine.Unmatched;
                 "one summary line on stderr at the end. scripts/vaxslots runs normalize with",
                 "-XX:+UseSerialGC -Xmx512m -XX:MaxInlineLevel=9 -XX:FreqInlineSize=150",
                 "(VAXSLOTS_JAVA_OPTS overrides).",
-                "Other Beam pipeline options (--runner=..., --targetParallelism=N) pass through."})
+                "The DirectRunner gets one worker per core (--targetParallelism; Beam's own",
+                "default is at least 3). Other Beam pipeline options (--runner=...) pass through."})
 final class NormalizeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -38,12 +39,21 @@ final class NormalizeCommand implements Callable<Integer> {
     }
 
     static NormalizeJob.Summary run(CommonOptions common, boolean rebuild, List<String> beamArgs) throws Exception {
+        return NormalizeJob.run(options(common.root().root().toString(), rebuild, beamArgs));
+    }
+
+    /** The job's options: the data root, --rebuild, and the Beam options given, with one DirectRunner worker per core unless set. */
+    static NormalizeOptions options(String dataRoot, boolean rebuild, List<String> beamArgs) {
         List<String> args = new ArrayList<>(beamArgs);
-        args.add("--dataRoot=" + common.root().root());
+        if (beamArgs.stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
+            // One DirectRunner worker per core: Beam's default of at least 3 on 2 cores was 3-4%
+            // slower and took ~20% more memory (one-1m and one-10m, PERFORMANCE.md session 6).
+            // Other runners ignore the option.
+            args.add("--targetParallelism=" + Runtime.getRuntime().availableProcessors());
+        }
+        args.add("--dataRoot=" + dataRoot);
         args.add("--rebuild=" + rebuild);
-        NormalizeOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
-                .withValidation().as(NormalizeOptions.class);
-        return NormalizeJob.run(options);
+        return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(NormalizeOptions.class);
     }
 
     static String summary(NormalizeJob.Summary s) {
