@@ -19,7 +19,8 @@ import picocli.CommandLine.Unmatched;
                 "On a terminal a progress line shows raw files done, rate and time left; otherwise",
                 "one summary line on stderr at the end. scripts/vaxslots runs normalize with",
                 "-XX:+UseSerialGC -Xmx512m -XX:MaxInlineLevel=9 -XX:FreqInlineSize=150",
-                "(VAXSLOTS_JAVA_OPTS overrides).",
+                "(VAXSLOTS_JAVA_OPTS overrides) and a class-data archive of its classes, made",
+                "once per build (VAXSLOTS_CDS=0 turns it off).",
                 "The DirectRunner gets one worker per core (--targetParallelism; Beam's own",
                 "default is at least 3). Other Beam pipeline options (--runner=...) pass through."})
 final class NormalizeCommand implements Callable<Integer> {
