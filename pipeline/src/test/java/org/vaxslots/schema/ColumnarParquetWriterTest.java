@@ -54,19 +54,22 @@ class ColumnarParquetWriterTest {
 
     @Test
     void randomSessionsHoldWhatParquetAvroWrites() throws IOException {
-        List<GenericRecord> rows = RandomRows.of(Table.SESSIONS, 45_000, 7);
-        Path file = dir.resolve("sessions.parquet");
-        write(file, Table.SESSIONS, rows, 32 * 1024 * 1024);
-        assertSameTable(Table.SESSIONS, rows, file, dir);
+        Path file = writtenAndCompared(Table.SESSIONS, 45_000, 7);
         assertTrue(pages(file, "session_id") >= 3, "45,000 rows are written in pages of 20,000");
     }
 
     @Test
     void randomCentersHoldWhatParquetAvroWrites() throws IOException {
-        List<GenericRecord> rows = RandomRows.of(Table.CENTERS, 30_000, 11);
-        Path file = dir.resolve("centers.parquet");
-        write(file, Table.CENTERS, rows, 32 * 1024 * 1024);
-        assertSameTable(Table.CENTERS, rows, file, dir);
+        writtenAndCompared(Table.CENTERS, 30_000, 11);
+    }
+
+    /** Random rows of the table written in one row group, and held to parquet-avro's file of them. */
+    private Path writtenAndCompared(Table table, int count, long seed) throws IOException {
+        List<GenericRecord> rows = RandomRows.of(table, count, seed);
+        Path file = dir.resolve(table.tableName() + ".parquet");
+        write(file, table, rows, 32 * 1024 * 1024);
+        assertSameTable(table, rows, file, dir);
+        return file;
     }
 
     @Test
