@@ -41,9 +41,6 @@ final class ColumnarParquetWriter implements AutoCloseable {
     private final Layout layout;
     private final Buffers buffers;
     private final ParquetFileWriter file;
-    private final ParquetColumn[] columns;
-    private final RowWriter rows;
-    private final Map<String, String> footer;
     private final BytesInputCompressor compressor = new SnappyCodecFactory().getCompressor(CompressionCodecName.SNAPPY);
     private final long rowGroupBytes;
     private long rowsInGroup;
@@ -52,12 +49,9 @@ final class ColumnarParquetWriter implements AutoCloseable {
     ColumnarParquetWriter(Path path, Table table, Set<String> plainColumns, long rowGroupBytes) throws IOException {
         Layout layout = LAYOUTS.computeIfAbsent(new Key(table, Set.copyOf(plainColumns)), Layout::of);
         this.layout = layout;
-        this.footer = layout.footer();
         this.rowGroupBytes = rowGroupBytes;
         Buffers buffers = layout.idle().poll();
         this.buffers = buffers != null ? buffers : layout.newBuffers();
-        this.columns = this.buffers.columns();
-        this.rows = this.buffers.rows();
         boolean started = false;
         try {
             this.file = new ParquetFileWriter(new LocalOutputFile(path), layout.schema(), ParquetFileWriter.Mode.CREATE,
@@ -128,12 +122,12 @@ final class ColumnarParquetWriter implements AutoCloseable {
     }
 
     void write(DirectRow row) throws IOException {
-        rows.write(row);
+        buffers.rows().write(row);
         endRow();
     }
 
     void write(GenericRecord row) throws IOException {
-        rows.write(row);
+        buffers.rows().write(row);
         endRow();
     }
 
@@ -147,7 +141,7 @@ final class ColumnarParquetWriter implements AutoCloseable {
 
     private long bufferedBytes() {
         long sum = 0;
-        for (ParquetColumn c : columns) {
+        for (ParquetColumn c : buffers.columns()) {
             sum += c.bufferedBytes();
         }
         return sum;
@@ -158,7 +152,7 @@ final class ColumnarParquetWriter implements AutoCloseable {
             return;
         }
         file.startBlock(rowsInGroup);
-        for (ParquetColumn c : columns) {
+        for (ParquetColumn c : buffers.columns()) {
             c.writeChunk(file, compressor);
         }
         file.endBlock();
@@ -173,7 +167,7 @@ final class ColumnarParquetWriter implements AutoCloseable {
         closed = true;
         try {
             flushRowGroup();
-            file.end(footer);
+            file.end(layout.footer());
         } catch (IOException | RuntimeException e) {
             file.abort();
             try {
