@@ -23,7 +23,7 @@ import org.vaxslots.raw.WarcArchiveReader;
  * 13-digit number that is not a beneficiary id; {@code *.validators}: request key, ETag, sweep,
  * outcome, instant, URL; {@code raw-sha256.tsv}: path, bytes, modification time in epoch
  * milliseconds, sha256; {@code compact-inputs.tsv}: sweep id, marker bytes, its modification time
- * and its sessions partition's in epoch milliseconds, digest, sessions files), JSON files (table
+ * and its sessions partition's in epoch milliseconds, digest, sessions files, CRC-32), JSON files (table
  * markers, the pack manifest) as JSON, PNG charts by their text chunks, and any other file as
  * text, line by line.
  */
@@ -41,7 +41,7 @@ final class OtherFiles {
         } else if (name.equals("raw-sha256.tsv")) {
             tabSeparated(file, new boolean[] {false, true, true, false}, new boolean[4], sink);
         } else if (name.equals("compact-inputs.tsv")) {
-            tabSeparated(file, new boolean[] {false, true, true, true, false, false}, new boolean[6], sink);
+            tabSeparated(file, new boolean[] {false, true, true, true, false, false, false}, new boolean[7], sink);
         } else if (name.endsWith(".json")) {
             byte[] body = capped(file);
             PersonalDataScreen.body(body).ifPresent(f -> sink.finding(f.where(), f.kind()));

@@ -2,6 +2,8 @@ package org.vaxslots.compact;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +31,15 @@ import org.vaxslots.store.Digests;
  */
 final class SweepInputs {
     /** A sweep with a marker: its input digest and its sessions files, relative to the data root. */
-    record Input(String id, String digest, List<String> sessionFiles) {}
+    record Input(String id, InputDigests.Entry entry) {
+        String digest() {
+            return entry.digest();
+        }
+
+        List<String> sessionFiles() {
+            return entry.sessionFiles();
+        }
+    }
 
     /** A sweep's span, from its files' statistics: null dates and time when it lists no session. */
     record Span(String firstDate, String lastDate, LocalDateTime lastAsOf) {}
@@ -47,33 +57,52 @@ final class SweepInputs {
         if (!Files.isDirectory(dir)) {
             return out;
         }
-        List<Path> markers;
-        try (Stream<Path> files = Files.list(dir)) {
-            markers = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        List<String> sweeps = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    sweeps.add(name.substring(0, name.length() - ".json".length()));
+                }
+            }
         }
+        sweeps.sort(null);
         InputDigests remembered = InputDigests.load(root);
-        for (Path marker : markers) {
-            String name = marker.getFileName().toString();
-            String sweep = name.substring(0, name.length() - ".json".length());
-            Path sessions = root.tablePartition(Table.SESSIONS.tableName(), sweep);
-            BasicFileAttributes markerStat;
-            try {
-                markerStat = Files.readAttributes(marker, BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
+        // Two stats a sweep, for every sweep: the one part of a run that grows with the history, so on every core.
+        List<InputDigests.Entry> stats;
+        try {
+            stats = sweeps.parallelStream().map(sweep -> stat(root, sweep)).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int i = 0; i < sweeps.size(); i++) {
+            String sweep = sweeps.get(i);
+            InputDigests.Entry now = stats.get(i);
+            if (now == null) {
                 continue; // removed since the listing
             }
-            long sessionsMillis = directoryMillis(sessions);
-            InputDigests.Entry now = new InputDigests.Entry(markerStat.size(), markerStat.lastModifiedTime().toMillis(),
-                    sessionsMillis, null, null);
             InputDigests.Entry known = remembered.known(sweep, now);
             if (known == null) {
-                known = workedOut(root, marker, sessions, now);
+                known = workedOut(root, root.normalizedMarker(sweep), root.tablePartition(Table.SESSIONS.tableName(), sweep), now);
                 remembered.remember(sweep, known);
             }
-            out.put(sweep, new Input(sweep, known.digest(), known.sessionFiles()));
+            out.put(sweep, new Input(sweep, known));
         }
         remembered.save(out.keySet());
         return out;
+    }
+
+    /** What a stat of the sweep's marker and one of its sessions partition give; null when the marker is gone. */
+    private static InputDigests.Entry stat(DataRoot root, String sweep) {
+        try {
+            BasicFileAttributes marker = Files.readAttributes(root.normalizedMarker(sweep), BasicFileAttributes.class);
+            return new InputDigests.Entry(marker.size(), marker.lastModifiedTime().toMillis(),
+                    directoryMillis(root.tablePartition(Table.SESSIONS.tableName(), sweep)), null, null);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A directory's modification time, or -1 when there is none. */
@@ -102,7 +131,7 @@ final class SweepInputs {
             }
         }
         return new InputDigests.Entry(stat.markerBytes(), stat.markerMillis(), stat.sessionsMillis(),
-                Digests.sha256Hex(digest.toString().getBytes(StandardCharsets.UTF_8)), List.copyOf(sessionFiles));
+                Digests.sha256Hex(digest.toString().getBytes(StandardCharsets.UTF_8)), InputDigests.files(sessionFiles));
     }
 
     /** The span of each of these sweeps (all of them, a sweep without sessions files as listing none). */
