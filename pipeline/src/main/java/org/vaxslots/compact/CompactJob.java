@@ -40,10 +40,16 @@ import org.vaxslots.store.WorkDirs;
  *       {@link #APPEND_LIMIT}, or in {@link Mode#REBUILD}.
  *   <li>Append: each other new sweep, in as_of order; one that comes before what a session already
  *       shows (out of order) has its dates rebuilt instead.
- *   <li>Publish: every file is written under tmp/ and renamed over the old one; the manifest names
- *       the dates being rewritten before, and the sweep after, so a crash leaves only dates that
- *       the next run rebuilds. Either way the rows, and the bytes, are those of a from-scratch build.
+ *   <li>Publish: every file is written under tmp/ and renamed over the old one;
+ *       tables/_compact-pending.json names the dates being rewritten before, and the manifest the
+ *       sweep after (the pending file then goes), so a crash leaves only dates that the next run
+ *       rebuilds. Either way the rows, and the bytes, are those of a from-scratch build.
  * </ol>
+ *
+ * <p>What a run that only appends reads of the history is one listing of the markers, two stats a
+ * sweep (on every core), the remembered digests ({@link InputDigests}, to which it appends) and the
+ * manifest; partitions of sweeps the manifest does not name are looked for only when a sweep was
+ * removed or dates are rebuilt, the only ways they arise.
  */
 public final class CompactJob {
     /** More new sweeps than this in one run are built together, not appended one by one. */
@@ -82,7 +88,11 @@ public final class CompactJob {
         Map<String, SweepInputs.Input> current = SweepInputs.list(root);
         TreeMap<String, CompactManifest.Sweep> known = manifest.sweeps();
         TreeSet<LocalDate> rebuild = new TreeSet<>();
-        manifest.dirtyDates().forEach(d -> rebuild.add(LocalDate.parse(d)));
+        // Dates a run that stopped was rewriting (in the manifest itself, as runs before the pending file left them).
+        TreeSet<String> pending = CompactManifest.readPending(root.compactPending());
+        pending.addAll(manifest.dirtyDates());
+        manifest.dirtyDates().clear();
+        pending.forEach(d -> rebuild.add(LocalDate.parse(d)));
         List<String> removed = new ArrayList<>();
         List<SweepInputs.Input> added = new ArrayList<>();
         for (String id : List.copyOf(known.keySet())) {
@@ -119,7 +129,7 @@ public final class CompactJob {
                 rebuild.addAll(entry(in, spans).dates());
             }
             if (!rebuild.isEmpty() || !toRebuild.isEmpty()) {
-                rebuild(root, manifest, updates, current, rebuild, toRebuild, spans);
+                rebuild(root, manifest, pending, updates, current, rebuild, toRebuild, spans);
                 advance(progress, toRebuild.size() + changed);
             }
             toAppend.sort(Comparator.comparing((SweepInputs.Input in) -> spans.get(in.id()).lastAsOf(),
@@ -128,23 +138,27 @@ public final class CompactJob {
                 CompactManifest.Sweep entry = entry(in, spans);
                 List<LocalDate> dates = entry.dates();
                 if (!dates.isEmpty()) {
-                    dates.forEach(d -> manifest.dirtyDates().add(d.toString()));
-                    manifest.write(root.compactManifest());
+                    // Until the manifest names this sweep, its dates are pending (with those of the sweeps before it).
+                    dates.forEach(d -> pending.add(d.toString()));
+                    CompactManifest.writePending(root.compactPending(), pending);
                     if (!updates.append(in, dates)) {
-                        rebuild(root, manifest, updates, current, new TreeSet<>(dates), List.of(in), spans);
+                        rebuild(root, manifest, pending, updates, current, new TreeSet<>(dates), List.of(in), spans);
                         rebuild.addAll(dates);
                         advance(progress, 1);
                         continue;
                     }
-                    dates.forEach(d -> manifest.dirtyDates().remove(d.toString()));
                 }
                 known.put(in.id(), entry);
                 appended.add(in.id());
                 advance(progress, 1);
             }
-            removeOrphans(root, known.keySet());
+            // Only a removed sweep or a run that stopped leaves partitions of a sweep the manifest does not
+            // name, and either rebuilds dates; a run that only appends need not list every sweep's partitions.
+            if (!rebuild.isEmpty() || !removed.isEmpty()) {
+                removeOrphans(root, known.keySet());
+            }
             if (!added.isEmpty() || !rebuild.isEmpty() || !removed.isEmpty()) {
-                manifest.write(root.compactManifest());
+                writeManifest(root, manifest, pending);
             }
         } finally {
             if (progress != null) {
@@ -155,11 +169,11 @@ public final class CompactJob {
     }
 
     /** Rebuilds these dates from the known sweeps and {@code adding}, which then become known. */
-    private static void rebuild(DataRoot root, CompactManifest manifest, HistoryUpdates updates,
+    private static void rebuild(DataRoot root, CompactManifest manifest, TreeSet<String> pending, HistoryUpdates updates,
             Map<String, SweepInputs.Input> current, TreeSet<LocalDate> dates, List<SweepInputs.Input> adding,
             Map<String, SweepInputs.Span> spans) throws IOException, SQLException {
-        dates.forEach(d -> manifest.dirtyDates().add(d.toString()));
-        manifest.write(root.compactManifest());
+        dates.forEach(d -> pending.add(d.toString()));
+        CompactManifest.writePending(root.compactPending(), pending);
         Map<String, SweepInputs.Input> listing = new TreeMap<>();
         manifest.sweeps().forEach((id, s) -> {
             if (dates.stream().anyMatch(s::lists)) {
@@ -175,8 +189,14 @@ public final class CompactJob {
         for (SweepInputs.Input in : adding) {
             manifest.sweeps().put(in.id(), entry(in, spans));
         }
-        dates.forEach(d -> manifest.dirtyDates().remove(d.toString()));
+        writeManifest(root, manifest, pending);
+    }
+
+    /** Writes the manifest; what it names is then safe, so no date is pending any more. */
+    private static void writeManifest(DataRoot root, CompactManifest manifest, TreeSet<String> pending) throws IOException {
         manifest.write(root.compactManifest());
+        pending.clear();
+        Files.deleteIfExists(root.compactPending());
     }
 
     private static void advance(ProgressLine progress, long sweeps) {

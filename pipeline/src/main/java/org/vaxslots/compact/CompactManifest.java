@@ -1,8 +1,10 @@
 package org.vaxslots.compact;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +22,16 @@ import org.vaxslots.store.AtomicFiles;
  *     derived tables are built again from scratch
  * @param sqlSha256 digest of notebooks-sql/compact/*.sql: a change rebuilds everything
  * @param sweeps sweep id to what it was compacted from
- * @param dirtyDates session dates whose partitions a run was rewriting when it stopped: rebuilt
- *     from scratch by the next run (empty when the last run finished)
+ * @param dirtyDates session dates whose partitions a run of vaxslots before 2026-12-04 was rewriting
+ *     when it stopped: rebuilt by the next run; now always written empty (the dates being
+ *     rewritten are in tables/_compact-pending.json, see {@link #readPending})
  */
 record CompactManifest(int layout, String sqlSha256, TreeMap<String, Sweep> sweeps, java.util.TreeSet<String> dirtyDates) {
     /** 2: session_history open/closed runs and sweep_district_sessions by sweep (issue 14). */
     static final int LAYOUT = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * One compacted sweep.
@@ -59,17 +63,42 @@ record CompactManifest(int layout, String sqlSha256, TreeMap<String, Sweep> swee
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        JsonNode node = JSON.readTree(file.toFile());
-        if (node == null || !node.path("layout").isInt() || node.path("layout").asInt() != LAYOUT
-                || !sqlSha256.equals(node.path("sqlSha256").asText())) {
+        CompactManifest m;
+        try {
+            m = JSON.readValue(file.toFile(), CompactManifest.class);
+        } catch (MismatchedInputException e) {
+            // Another layout's fields: read as a tree only to tell which (a damaged file still fails).
+            JsonNode node = JSON.readTree(file.toFile());
+            if (node == null || !node.isObject() || node.path("layout").asInt() != LAYOUT) {
+                return null;
+            }
+            throw e;
+        }
+        if (m == null || m.layout() != LAYOUT || !sqlSha256.equals(m.sqlSha256())) {
             return null;
         }
-        CompactManifest m = JSON.treeToValue(node, CompactManifest.class);
         return new CompactManifest(m.layout(), m.sqlSha256(), m.sweeps() == null ? new TreeMap<>() : new TreeMap<>(m.sweeps()),
                 m.dirtyDates() == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(m.dirtyDates()));
     }
 
     void write(Path file) throws IOException {
         AtomicFiles.writeAtomically(file, JSON.writeValueAsBytes(this));
+    }
+
+    /**
+     * The session dates of tables/_compact-pending.json: written before a run rewrites any
+     * partition and removed once the manifest names what it wrote, so a run that stopped in
+     * between leaves the dates the next run must rebuild. A small file of its own, so an append
+     * does not write the whole manifest twice; older runs kept these in {@link #dirtyDates}.
+     */
+    static java.util.TreeSet<String> readPending(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new java.util.TreeSet<>();
+        }
+        return new java.util.TreeSet<>(java.util.Arrays.asList(JSON.readValue(file.toFile(), String[].class)));
+    }
+
+    static void writePending(Path file, java.util.SortedSet<String> dates) throws IOException {
+        AtomicFiles.writeAtomically(file, JSON.writeValueAsBytes(dates));
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
  * tables/sweep_district_sessions/sweep_id=ID/part-00000.parquet                 compact: per sweep
  * tables/_sweeps/ID.json                          which raw files each sweep was normalized from
  * tables/_compact.json                            what each derived partition was built from
+ * tables/_compact-pending.json                    the dates a compact run is rewriting (only while it runs)
  * reports/&lt;release&gt;/                              report packs
  * state/sources/, state/raw-sha256.tsv,           what jobs remember between runs
  * state/compact-inputs.tsv
@@ -152,6 +153,11 @@ public final class DataRoot implements Serializable {
     /** What compact built each derived partition from. */
     public Path compactManifest() {
         return tables().resolve("_compact.json");
+    }
+
+    /** The session dates a compact run is rewriting, until its manifest is written (none when it finished). */
+    public Path compactPending() {
+        return tables().resolve("_compact-pending.json");
     }
 
     public Path reports() {

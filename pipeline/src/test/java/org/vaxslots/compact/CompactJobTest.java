@@ -264,6 +264,31 @@ class CompactJobTest {
         assertEquals(recovered, fromScratch(root));
     }
 
+    @Test
+    void compact_killedBeforeTheManifestNamedTheSweep_pendingDatesRebuilt_andAnOrphanRemoved() throws Exception {
+        DataRoot root = copy("pending");
+        hideMarkers(root, 5);
+        CompactJob.run(root);
+        String beforeSweep5 = Files.readString(root.compactManifest());
+        showMarker(root, 5);
+        CompactJob.Result appended = CompactJob.run(root);
+        assertEquals(List.of(SweepHistory.sweepId(5)), appended.appended());
+        assertFalse(Files.exists(root.compactPending()), "a run that finished leaves nothing pending");
+        assertTrue(Files.exists(root.closedRunsPartition(SweepHistory.sweepId(5))));
+        // As a run killed after writing sweep 5's partitions leaves it: the old manifest, and its dates pending.
+        Files.writeString(root.compactManifest(), beforeSweep5);
+        Files.writeString(root.compactPending(), "[ \"" + DAY + "\" ]");
+        // ... and sweep 5 is gone before the next run: its partitions are nobody's.
+        hideMarkers(root, 5);
+        CompactJob.Result r = CompactJob.run(root);
+        assertEquals(List.of(DAY), r.rebuilt());
+        assertFalse(Files.exists(root.closedRunsPartition(SweepHistory.sweepId(5))), "orphan removed");
+        assertFalse(Files.exists(root.tablePartition("sweep_district_sessions", SweepHistory.sweepId(5))));
+        assertFalse(Files.exists(root.compactPending()));
+        Map<String, String> recovered = Trees.digests(root.tables());
+        assertEquals(recovered, fromScratch(root));
+    }
+
     /** The tables after deleting the derived ones and compacting all sweeps at once. */
     private static Map<String, String> fromScratch(DataRoot root) throws Exception {
         for (String table : TABLES) {
