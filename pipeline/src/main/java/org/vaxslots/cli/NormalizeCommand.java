@@ -18,9 +18,9 @@ import picocli.CommandLine.Unmatched;
                 "each slice writes its own part-NNNNN.parquet and a sweep is published whole.",
                 "On a terminal a progress line shows raw files done, rate and time left; otherwise",
                 "one summary line on stderr at the end. scripts/vaxslots runs normalize with",
-                "-XX:+UseSerialGC -Xmx512m -XX:MaxInlineLevel=9 -XX:FreqInlineSize=150",
-                "(VAXSLOTS_JAVA_OPTS overrides) and a class-data archive of its classes, made",
-                "once per build (VAXSLOTS_CDS=0 turns it off).",
+                "-XX:+UseSerialGC -Xmx512m -XX:MaxInlineLevel=5 -XX:FreqInlineSize=80",
+                "-XX:InlineSmallCode=1000 (VAXSLOTS_JAVA_OPTS overrides) and a class-data",
+                "archive of its classes, made once per build (VAXSLOTS_CDS=0 turns it off).",
                 "The DirectRunner gets one worker per core (--targetParallelism; Beam's own",
                 "default is at least 3). Other Beam pipeline options (--runner=...) pass through."})
 final class NormalizeCommand implements Callable<Integer> {
