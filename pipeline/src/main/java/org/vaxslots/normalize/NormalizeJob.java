@@ -63,7 +63,7 @@ public final class NormalizeJob {
                 rawFiles += RawFiles.list(root, sweep).size();
             }
             Pipeline pipeline = Pipeline.create(options);
-            buildPipeline(pipeline, root, sweeps);
+            buildPipeline(pipeline, root, sweeps, options.getUnitBytes());
             // Slices staged in this JVM advance it: all of them on the DirectRunner and the
             // embedded runners; on a cluster the line shows only the summary.
             ProgressLine progress = ProgressLine.start("normalize", rawFiles, "raw files");
@@ -102,9 +102,9 @@ public final class NormalizeJob {
         }
     }
 
-    public static void buildPipeline(Pipeline pipeline, DataRoot root, List<String> sweeps) {
+    public static void buildPipeline(Pipeline pipeline, DataRoot root, List<String> sweeps, long unitBytes) {
         pipeline.apply("ListSweeps", Create.of(sweeps).withCoder(StringUtf8Coder.of()))
-                .apply("NormalizeSweeps", new NormalizeSweeps(root));
+                .apply("NormalizeSweeps", new NormalizeSweeps(root, unitBytes));
     }
 
     private static long counter(PipelineResult result, String name) {

@@ -16,4 +16,11 @@ public interface NormalizeOptions extends PipelineOptions {
     boolean getRebuild();
 
     void setRebuild(boolean value);
+
+    @Description("Bytes of raw files per unit of parallel work (a run of consecutive raw files of a sweep;"
+            + " default 4 MiB). Only the scheduling changes: every raw file is still its own part file.")
+    @Default.Long(NormalizeSweeps.UNIT_BYTES)
+    long getUnitBytes();
+
+    void setUnitBytes(long value);
 }

@@ -96,6 +96,29 @@ public final class SweepNormalizer {
         return slices;
     }
 
+    /**
+     * The slices of a sweep in runs of consecutive ones, each run of about {@code unitBytes} of raw
+     * files (at least one slice): the units a runner schedules. Only the scheduling depends on this;
+     * every slice is staged into its own files as ever.
+     */
+    public static List<List<Slice>> units(DataRoot root, List<Slice> slices, long unitBytes) throws IOException {
+        List<List<Slice>> units = new ArrayList<>();
+        List<Slice> unit = new ArrayList<>();
+        long bytes = 0;
+        for (Slice slice : slices) {
+            long size = slice.rawFile() == null ? 0 : Files.size(root.root().resolve(slice.rawFile()));
+            if (!unit.isEmpty() && bytes + size > unitBytes) {
+                units.add(List.copyOf(unit));
+                unit.clear();
+                bytes = 0;
+            }
+            unit.add(slice);
+            bytes += size;
+        }
+        units.add(List.copyOf(unit));
+        return units;
+    }
+
     /** The Parquet file of one slice of a table; slice 0's is {@link DataRoot#PART_FILE}. */
     public static String partFile(int sliceIndex) {
         return String.format(Locale.ROOT, "part-%05d.parquet", sliceIndex);

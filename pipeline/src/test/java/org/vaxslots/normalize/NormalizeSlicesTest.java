@@ -1,6 +1,7 @@
 package org.vaxslots.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import org.vaxslots.ingest.ImportJob;
 import org.vaxslots.raw.RawFiles;
 import org.vaxslots.schema.Table;
 import org.vaxslots.store.DataRoot;
+import org.vaxslots.testing.DemoRoot;
 import org.vaxslots.testing.Samples;
 import org.vaxslots.testing.Trees;
 
@@ -43,8 +45,10 @@ class NormalizeSlicesTest {
     static Path dir;
     static DataRoot sliced;
     static DataRoot whole;
+    static DataRoot grouped;
     static NormalizeJob.Summary slicedRun;
     static NormalizeJob.Summary wholeRun;
+    static NormalizeJob.Summary groupedRun;
 
     @BeforeAll
     static void normalizeOneSweepBothWays() throws Exception {
@@ -68,8 +72,15 @@ class NormalizeSlicesTest {
         concatenate(RawFiles.list(sliced, SWEEP), whole.rawSweep(SWEEP).resolve(
                 RawFiles.list(sliced, SWEEP).get(0).getFileName()));
 
-        slicedRun = normalize(sliced);
+        grouped = new DataRoot(dir.resolve("grouped"));
+        DemoRoot.copyTree(sliced.rawSweep(SWEEP), grouped.rawSweep(SWEEP));
+
+        // One raw file per unit of work, as normalize schedules the files of a big archive; and
+        // runs of several small files per unit, as it schedules a sweep of small ones (the default).
+        slicedRun = normalize(sliced, "--unitBytes=1");
         wholeRun = normalize(whole);
+        long bytes = RawFiles.list(grouped, SWEEP).stream().mapToLong(p -> p.toFile().length()).sum();
+        groupedRun = normalize(grouped, "--unitBytes=" + bytes / 4);
     }
 
     /** WARC.gz files are gzip members one after another: their concatenation is one valid file of the same records. */
@@ -82,9 +93,43 @@ class NormalizeSlicesTest {
         }
     }
 
-    private static NormalizeJob.Summary normalize(DataRoot root) throws IOException {
-        return NormalizeJob.run(PipelineOptionsFactory.fromArgs("--dataRoot=" + root.root(), "--rebuild=true")
-                .as(NormalizeOptions.class));
+    private static NormalizeJob.Summary normalize(DataRoot root, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--dataRoot=" + root.root(), "--rebuild=true"));
+        args.addAll(List.of(more));
+        return NormalizeJob.run(PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(NormalizeOptions.class));
+    }
+
+    @Test
+    void normalize_rawFilesGroupedIntoUnitsOfWork_sameTablesByteForByte() throws Exception {
+        assertEquals(slicedRun.sessions(), groupedRun.sessions());
+        assertEquals(Trees.digests(sliced.tables()), Trees.digests(grouped.tables()),
+                "how raw files are grouped for scheduling does not show in the tables");
+    }
+
+    @Test
+    void units_consecutiveRunsOfAboutTheGivenBytes_everySliceOnceInOrder() throws Exception {
+        List<SweepNormalizer.Slice> slices = SweepNormalizer.slices(sliced, SWEEP);
+        List<Long> sizes = new ArrayList<>();
+        for (SweepNormalizer.Slice s : slices) {
+            sizes.add(Files.size(sliced.root().resolve(s.rawFile())));
+        }
+        long limit = sizes.stream().mapToLong(Long::longValue).sum() / 3;
+        List<List<SweepNormalizer.Slice>> units = SweepNormalizer.units(sliced, slices, limit);
+        assertEquals(slices, units.stream().flatMap(List::stream).toList());
+        assertTrue(units.size() >= 3 && units.size() < slices.size(), units.size() + " units");
+        int i = 0;
+        for (List<SweepNormalizer.Slice> unit : units) {
+            long bytes = 0;
+            for (SweepNormalizer.Slice s : unit) {
+                bytes += sizes.get(i++);
+            }
+            assertTrue(unit.size() == 1 || bytes <= limit, "a unit of " + unit.size() + " slices and " + bytes + " bytes");
+            if (i < sizes.size()) {
+                assertTrue(bytes + sizes.get(i) > limit, "a unit ends only where the next file would pass the limit");
+            }
+        }
+        assertEquals(slices.stream().map(List::of).toList(), SweepNormalizer.units(sliced, slices, 1), "1 byte: a slice each");
+        assertEquals(List.of(slices), SweepNormalizer.units(sliced, slices, Long.MAX_VALUE));
     }
 
     @Test
