@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vaxslots.model.Endpoint;
 
 /**
  * {@code --name-pattern}: request parameters read from a member's file name, or from its path
@@ -23,7 +24,6 @@ import java.util.regex.Pattern;
 public final class NamePattern {
     public static final List<String> PLACEHOLDERS = List.of("district_id", "state_id", "pincode", "center_id", "date");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}|\\*");
-    private static final DateTimeFormatter API_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
@@ -105,7 +105,7 @@ public final class NamePattern {
                 if (day.isEmpty()) {
                     return Optional.empty();
                 }
-                value = day.get().format(API_DATE);
+                value = day.get().format(Endpoint.DATE_PARAM);
             }
             params.put(name, value);
         }

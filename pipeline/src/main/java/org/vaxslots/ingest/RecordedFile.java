@@ -2,7 +2,6 @@ package org.vaxslots.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,7 +17,6 @@ import org.vaxslots.model.Endpoint;
 public record RecordedFile(Endpoint endpoint, Map<String, String> params, String inferred) {
     private static final Pattern NAME = Pattern.compile(
             "^(?<endpoint>[A-Za-z]+)_(?:pin(?<pin>\\d{6})|(?<id>\\d+)(?=[-_.]))?[^_]*(?:_(?<date>\\d{4}-\\d{2}-\\d{2}))?.*");
-    private static final DateTimeFormatter API_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     static RecordedFile infer(String fileName, byte[] body) {
         Matcher m = NAME.matcher(fileName);
@@ -37,7 +35,7 @@ public record RecordedFile(Endpoint endpoint, Map<String, String> params, String
                     params.put(key, m.group("id"));
                 }
                 if (m.group("date") != null && endpoint != Endpoint.STATES && endpoint != Endpoint.DISTRICTS) {
-                    params.put("date", LocalDate.parse(m.group("date")).format(API_DATE));
+                    params.put("date", LocalDate.parse(m.group("date")).format(Endpoint.DATE_PARAM));
                 }
                 return new RecordedFile(endpoint, params, "endpoint and parameters from the file name");
             }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +31,14 @@ public enum Endpoint {
 
     /** The production API base; recorded responses are named by a target URI below it. */
     public static final String COWIN_BASE = "https://cdn-api.co-vin.in/api";
-    /** The API's {@code date} parameter, e.g. 24-05-2021. */
-    public static final DateTimeFormatter DATE_PARAM = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    /** The API's {@code date} parameter and a session's {@code date}, as written: e.g. 24-05-2021. */
+    public static final DateTimeFormatter DATE_PARAM = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+    /**
+     * The same read as the API took it: day first, also with an unpadded day or month (the server
+     * accepted 1-6-2021), and only a real calendar day.
+     */
+    public static final DateTimeFormatter DATE_PARAM_READ =
+            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** The parameter that {@link #DISTRICTS} takes in its path, not its query. */
     public static final String STATE_ID = "state_id";
 

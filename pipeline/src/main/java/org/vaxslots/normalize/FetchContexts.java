@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +23,6 @@ import org.vaxslots.raw.RawHeaders;
  * server's Date minus Age, else the time the importer gave, else the time of import.
  */
 final class FetchContexts {
-    private static final DateTimeFormatter API_DATE =
-            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
-
     /** A context plus the facts about the fetch that only the fetches table carries. */
     record Fetch(FetchContext context, String asOfSource, Instant serverDate, Integer ageSeconds) {}
 
@@ -109,7 +105,7 @@ final class FetchContexts {
 
     private static LocalDate date(String s) {
         try {
-            return s == null ? null : LocalDate.parse(s.trim(), API_DATE);
+            return s == null ? null : LocalDate.parse(s.trim(), Endpoint.DATE_PARAM_READ);
         } catch (DateTimeParseException e) {
             return null;
         }

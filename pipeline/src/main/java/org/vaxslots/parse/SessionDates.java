@@ -2,16 +2,11 @@ package org.vaxslots.parse;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import org.vaxslots.model.Endpoint;
 
 /** A session's {@code date} as Co-WIN sends it: day first, {@code dd-MM-yyyy}. */
 final class SessionDates {
-    /** Day first, as Co-WIN sends it; unpadded days and months were accepted by the API too. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-
     private SessionDates() {}
 
     static LocalDate parse(String text) throws BadRecordException {
@@ -20,7 +15,7 @@ final class SessionDates {
             return usual;
         }
         try {
-            return LocalDate.parse(text.trim(), DATE);
+            return LocalDate.parse(text.trim(), Endpoint.DATE_PARAM_READ);
         } catch (DateTimeParseException e) {
             throw new BadRecordException(RejectReason.BAD_DATE, "date " + RejectSnippets.dateText(text) + " is not dd-MM-yyyy");
         }

@@ -1,8 +1,8 @@
 package org.vaxslots.simulator;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.vaxslots.model.Endpoint;
 
 /**
  * Writes response bodies with the real API's compact JSON, key order and JSON types per era:
@@ -11,7 +11,6 @@ import java.util.List;
  * rather than Jackson because key order is part of the contract and this is the hot path.
  */
 final class ResponseBodies {
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     /** A center with the sessions of the requested window. */
     record CenterDays(Center center, List<Session> sessions) {
@@ -183,11 +182,11 @@ final class ResponseBodies {
         sb.append(']');
     }
 
-    /** {@link #DATE}'s text, written without the formatter for four-digit years (the formatter was a tenth of a body). */
+    /** {@link Endpoint#DATE_PARAM}'s text, written without the formatter for four-digit years (the formatter was a tenth of a body). */
     static JsonBytes date(JsonBytes sb, LocalDate d) {
         int year = d.getYear();
         if (year < 1000 || year > 9999) {
-            return sb.append(DATE.format(d));
+            return sb.append(Endpoint.DATE_PARAM.format(d));
         }
         int day = d.getDayOfMonth();
         int month = d.getMonthValue();
