@@ -38,7 +38,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path from = pack != null ? pack : common.root().reports().resolve(release == null ? "" : release);
+        Path from = pack != null ? pack : common.root().reportPack(release);
         PublishJob.Result r = PublishJob.run(new PublishJob.Request(from, release, to, replace, reason), LocalDate.now(ZoneOffset.UTC));
         Path dir = to.toAbsolutePath().normalize();
         switch (r.outcome()) {

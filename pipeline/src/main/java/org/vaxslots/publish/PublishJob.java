@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.vaxslots.privacy.PersonalDataScreen;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.FileLocks;
+import org.vaxslots.store.SafeNames;
 import org.vaxslots.store.WorkDirs;
 
 /**
@@ -166,10 +167,7 @@ public final class PublishJob {
     }
 
     private static String validRelease(String release) {
-        if (release == null || !release.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || release.contains("..")) {
-            throw new IllegalArgumentException("invalid release name '" + release
-                    + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        SafeNames.requireValid("release name", release);
         if (RESERVED.contains(release)) {
             throw new IllegalArgumentException("'" + release + "' cannot name a release: it is one of the published directory's own"
                     + " names " + new java.util.TreeSet<>(RESERVED));

@@ -20,14 +20,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.vaxslots.compact.CompactJob;
+import org.vaxslots.sql.Checks;
+import org.vaxslots.sql.SqlLayers;
 import org.vaxslots.store.AtomicFiles;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.DataRootLock;
 import org.vaxslots.store.ProgressLine;
+import org.vaxslots.store.SafeNames;
 import org.vaxslots.store.WorkDirs;
-import org.vaxslots.compact.CompactJob;
-import org.vaxslots.sql.Checks;
-import org.vaxslots.sql.SqlLayers;
 
 /**
  * Writes a report pack: the published CSVs, README.md, dictionary.csv, charts, index.html and manifest.json,
@@ -107,8 +108,9 @@ public final class ReportJob {
         if (!failures.isEmpty()) {
             throw new Checks.FailedException(failures);
         }
-        String release = request.release() != null ? validRelease(request.release()) : defaultRelease(layers, request);
-        Path out = (request.out() != null ? request.out() : root.reports().resolve(release)).toAbsolutePath().normalize();
+        String release = SafeNames.requireValid("release name",
+                request.release() != null ? request.release() : defaultRelease(layers, request));
+        Path out = (request.out() != null ? request.out() : root.reportPack(release)).toAbsolutePath().normalize();
         try (WorkDirs.WorkDir stagingDir = stagingDir(root, out)) {
             Path staging = stagingDir.path();
             Map<String, ReportCsv.Written> csvs = new LinkedHashMap<>();
@@ -141,14 +143,6 @@ public final class ReportJob {
         long now = System.nanoTime();
         timings.put(name, Duration.ofNanos(now - start));
         return now;
-    }
-
-    private static String validRelease(String release) {
-        if (!release.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") || release.contains("..")) {
-            throw new IllegalArgumentException("invalid release name '" + release
-                    + "': use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        return release;
     }
 
     private static String defaultRelease(SqlLayers layers, Request request) throws SQLException {

@@ -164,6 +164,11 @@ public final class DataRoot implements Serializable {
         return root().resolve("reports");
     }
 
+    /** A report pack, reports/RELEASE/ (the release name checked like a sweep id). */
+    public Path reportPack(String release) {
+        return reports().resolve(SafeNames.requireValid("release name", release));
+    }
+
     /** What a job remembers between runs. */
     public Path state() {
         return root().resolve("state");
