@@ -246,16 +246,22 @@ class CompactJobTest {
         assertEquals(incremental, fromScratch(root));
     }
 
-    @Test
-    void compact_runStoppedAfterWriting_nextRunRebuildsItsDates() throws Exception {
-        DataRoot root = copy("stopped");
+    /** Compacts all but sweep 5, then sweep 5 appended; returns the manifest from before sweep 5 and the append's result. */
+    private Map.Entry<String, CompactJob.Result> sweep5Appended(DataRoot root) throws Exception {
         hideMarkers(root, 5);
         CompactJob.run(root);
         String beforeSweep5 = Files.readString(root.compactManifest());
         showMarker(root, 5);
-        CompactJob.run(root);
+        return Map.entry(beforeSweep5, CompactJob.run(root));
+    }
+
+    @Test
+    void compact_runStoppedAfterWriting_nextRunRebuildsItsDates() throws Exception {
+        DataRoot root = copy("stopped");
+        String beforeSweep5 = sweep5Appended(root).getKey();
         assertTrue(beforeSweep5.contains("\"dirtyDates\" : [ ]"), beforeSweep5);
-        // As a run killed after writing sweep 5's partitions leaves it: the manifest names the dates being rewritten.
+        // As a run of vaxslots before the pending file, killed after writing sweep 5's partitions, left it:
+        // the manifest names the dates being rewritten.
         Files.writeString(root.compactManifest(), beforeSweep5.replace("\"dirtyDates\" : [ ]", "\"dirtyDates\" : [ \"" + DAY + "\" ]"));
         CompactJob.Result r = CompactJob.run(root);
         assertEquals(List.of(), r.appended());
@@ -267,12 +273,9 @@ class CompactJobTest {
     @Test
     void compact_killedBeforeTheManifestNamedTheSweep_pendingDatesRebuilt_andAnOrphanRemoved() throws Exception {
         DataRoot root = copy("pending");
-        hideMarkers(root, 5);
-        CompactJob.run(root);
-        String beforeSweep5 = Files.readString(root.compactManifest());
-        showMarker(root, 5);
-        CompactJob.Result appended = CompactJob.run(root);
-        assertEquals(List.of(SweepHistory.sweepId(5)), appended.appended());
+        Map.Entry<String, CompactJob.Result> run = sweep5Appended(root);
+        String beforeSweep5 = run.getKey();
+        assertEquals(List.of(SweepHistory.sweepId(5)), run.getValue().appended());
         assertFalse(Files.exists(root.compactPending()), "a run that finished leaves nothing pending");
         assertTrue(Files.exists(root.closedRunsPartition(SweepHistory.sweepId(5))));
         // As a run killed after writing sweep 5's partitions leaves it: the old manifest, and its dates pending.
