@@ -90,6 +90,38 @@ class InputDigestsTest {
     }
 
     @Test
+    void load_fileCutAtAnyByte_everyEntryReadIsOneThatWasWritten() throws Exception {
+        DataRoot root = new DataRoot(dir);
+        InputDigests d = InputDigests.load(root);
+        d.remember("s1", entry(10, List.of("a.parquet")));
+        d.remember("s2", entry(20, List.of("b.parquet", "c d.parquet")));
+        d.remember("s3", entry(30, List.of()));
+        d.save(Set.of("s1", "s2", "s3"));
+        InputDigests appended = InputDigests.load(root);
+        appended.remember("s4", entry(40, List.of("e.parquet", "f.parquet")));
+        appended.save(Set.of("s1", "s2", "s3", "s4"));
+        byte[] whole = Files.readAllBytes(root.compactInputs());
+        java.util.Map<String, List<String>> written = java.util.Map.of("s1", List.of("a.parquet"),
+                "s2", List.of("b.parquet", "c d.parquet"), "s3", List.of(), "s4", List.of("e.parquet", "f.parquet"));
+        java.util.Map<String, Long> sizes = java.util.Map.of("s1", 10L, "s2", 20L, "s3", 30L, "s4", 40L);
+        // As a crash can leave it: any prefix of the file. A sweep is either known exactly or worked out again.
+        for (int cut = 0; cut <= whole.length; cut++) {
+            Files.write(root.compactInputs(), java.util.Arrays.copyOf(whole, cut));
+            InputDigests loaded = InputDigests.load(root);
+            int known = 0;
+            for (String id : written.keySet()) {
+                InputDigests.Entry e = loaded.known(id, stat(sizes.get(id)));
+                if (e != null) {
+                    assertEquals(written.get(id), e.sessionFiles(), "cut at byte " + cut);
+                    known++;
+                }
+            }
+            String text = new String(whole, 0, cut, StandardCharsets.UTF_8);
+            assertEquals(text.chars().filter(c -> c == '\n').count(), known, "cut at byte " + cut + ": one entry per whole line");
+        }
+    }
+
+    @Test
     void files_anyName_readBackAsWritten() throws Exception {
         DataRoot root = new DataRoot(dir);
         List<String> names = List.of("a b.parquet", "tab\there.parquet", "line\nbreak.parquet", "100%.parquet",
