@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,13 @@ class InputDigestsTest {
 
     private static InputDigests.Entry entry(long markerBytes, List<String> files) {
         return new InputDigests.Entry(markerBytes, 1_000, 2_000, DIGEST, InputDigests.files(files));
+    }
+
+    /** One run's remembering: the file loaded, these entries remembered, saved for these sweeps. */
+    private static void run(DataRoot root, Map<String, InputDigests.Entry> remembered, Set<String> sweeps) throws Exception {
+        InputDigests d = InputDigests.load(root);
+        remembered.forEach(d::remember);
+        d.save(sweeps);
     }
 
     private static InputDigests.Entry stat(long markerBytes) {
@@ -68,10 +76,8 @@ class InputDigestsTest {
     @Test
     void load_lineCutShortOrDamaged_notUsedAndFileRewritten() throws Exception {
         DataRoot root = new DataRoot(dir);
-        InputDigests d = InputDigests.load(root);
-        d.remember("s1", entry(10, List.of("a.parquet")));
-        d.remember("s2", entry(20, List.of("b.parquet", "c.parquet")));
-        d.save(Set.of("s1", "s2"));
+        run(root, Map.of("s1", entry(10, List.of("a.parquet")), "s2", entry(20, List.of("b.parquet", "c.parquet"))),
+                Set.of("s1", "s2"));
         String whole = Files.readString(root.compactInputs());
         String secondLine = whole.lines().toList().get(1);
 
@@ -92,18 +98,13 @@ class InputDigestsTest {
     @Test
     void load_fileCutAtAnyByte_everyEntryReadIsOneThatWasWritten() throws Exception {
         DataRoot root = new DataRoot(dir);
-        InputDigests d = InputDigests.load(root);
-        d.remember("s1", entry(10, List.of("a.parquet")));
-        d.remember("s2", entry(20, List.of("b.parquet", "c d.parquet")));
-        d.remember("s3", entry(30, List.of()));
-        d.save(Set.of("s1", "s2", "s3"));
-        InputDigests appended = InputDigests.load(root);
-        appended.remember("s4", entry(40, List.of("e.parquet", "f.parquet")));
-        appended.save(Set.of("s1", "s2", "s3", "s4"));
+        Map<String, List<String>> written = Map.of("s1", List.of("a.parquet"), "s2", List.of("b.parquet", "c d.parquet"),
+                "s3", List.of(), "s4", List.of("e.parquet", "f.parquet"));
+        Map<String, Long> sizes = Map.of("s1", 10L, "s2", 20L, "s3", 30L, "s4", 40L);
+        run(root, Map.of("s1", entry(10, written.get("s1")), "s2", entry(20, written.get("s2")), "s3", entry(30, written.get("s3"))),
+                Set.of("s1", "s2", "s3"));
+        run(root, Map.of("s4", entry(40, written.get("s4"))), written.keySet());
         byte[] whole = Files.readAllBytes(root.compactInputs());
-        java.util.Map<String, List<String>> written = java.util.Map.of("s1", List.of("a.parquet"),
-                "s2", List.of("b.parquet", "c d.parquet"), "s3", List.of(), "s4", List.of("e.parquet", "f.parquet"));
-        java.util.Map<String, Long> sizes = java.util.Map.of("s1", 10L, "s2", 20L, "s3", 30L, "s4", 40L);
         // As a crash can leave it: any prefix of the file. A sweep is either known exactly or worked out again.
         for (int cut = 0; cut <= whole.length; cut++) {
             Files.write(root.compactInputs(), java.util.Arrays.copyOf(whole, cut));
