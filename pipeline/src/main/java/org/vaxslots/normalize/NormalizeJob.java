@@ -51,6 +51,10 @@ public final class NormalizeJob {
     }
 
     public static Summary run(NormalizeOptions options) throws IOException {
+        if (options.getUnitBytes() < 1) {
+            throw new IllegalArgumentException("--unitBytes must be at least 1 (bytes of raw files per unit of work), not "
+                    + options.getUnitBytes());
+        }
         DataRoot root = DataRoot.resolve(options.getDataRoot() == null ? null : Path.of(options.getDataRoot()));
         try (DataRootLock lock = DataRootLock.acquire(root, "normalize")) {
             clearLeftovers(root);

@@ -1,6 +1,8 @@
 package org.vaxslots.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -104,6 +106,15 @@ class NormalizeSlicesTest {
         assertEquals(slicedRun.sessions(), groupedRun.sessions());
         assertEquals(Trees.digests(sliced.tables()), Trees.digests(grouped.tables()),
                 "how raw files are grouped for scheduling does not show in the tables");
+    }
+
+    @Test
+    void normalize_unitBytesBelowOne_clearErrorAndNothingWritten() throws Exception {
+        DataRoot root = new DataRoot(dir.resolve("zero-units"));
+        DemoRoot.copyTree(sliced.rawSweep(SWEEP), root.rawSweep(SWEEP));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> normalize(root, "--unitBytes=0"));
+        assertEquals("--unitBytes must be at least 1 (bytes of raw files per unit of work), not 0", e.getMessage());
+        assertFalse(Files.exists(root.tables()));
     }
 
     @Test
