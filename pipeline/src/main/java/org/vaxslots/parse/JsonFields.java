@@ -32,7 +32,7 @@ final class JsonFields {
         });
         for (String name : expected) {
             if (!node.has(name)) {
-                observer.record(path + name, SchemaObservation.MISSING_FIELD, "");
+                observer.missingField(path + name);
             }
         }
     }

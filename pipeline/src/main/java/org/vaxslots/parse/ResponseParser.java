@@ -26,21 +26,27 @@ public final class ResponseParser {
     public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final CleanCenters cleanCenters;
     private final AgeGroups ageGroups;
     private final DistrictDirectory districts;
 
     public ResponseParser(AgeGroups ageGroups, DistrictDirectory districts) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(64).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
         // Floats as exact decimals, trailing zeros kept: a fractional capacity is kept as sent.
-        this.mapper = new ObjectMapper(factory)
+        this.mapper = new ObjectMapper(factory(true))
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        this.cleanCenters = new CleanCenters(factory(false), ageGroups, districts);
         this.ageGroups = ageGroups;
         this.districts = districts;
+    }
+
+    /** The limits every body is read within; a key sent twice in one object is an error when {@code strict}. */
+    static JsonFactory factory(boolean strict) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(64).build())
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strict)
+                .build();
     }
 
     public static ResponseParser withBundledTables() {
@@ -59,6 +65,14 @@ public final class ResponseParser {
             return ParsedResponse.invalid(RejectReason.HTML_BODY, "body is HTML, not JSON (a CloudFront block page?)",
                     RejectSnippets.text(body));
         }
+        // Most bodies are calendar answers as Co-WIN sent them, read without a tree; anything else is
+        // read by the general path, from the start.
+        ParsedResponse clean = cleanCenters.read(context, body);
+        return clean != null ? clean : parseTree(context, body);
+    }
+
+    /** The general reading of a body that passed the checks above: the top level streamed, each record a tree. */
+    ParsedResponse parseTree(FetchContext context, byte[] body) {
         RowCollector rows = new RowCollector(context, ageGroups, districts, new SchemaObserver());
         try (JsonParser p = mapper.createParser(body)) {
             JsonToken first = p.nextToken();

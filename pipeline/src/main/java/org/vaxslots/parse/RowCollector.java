@@ -198,10 +198,26 @@ final class RowCollector {
         long centerId = f.requiredLong("center_id");
         String stateName = f.requiredText("state_name");
         String districtName = f.requiredText("district_name");
-        return new CenterRow(centerId, f.requiredText("name"), f.text("address"), stateName, districtName,
-                districtId(stateName, districtName), f.text("block_name"), f.numberAsText("pincode"),
-                f.doubleValue("lat"), f.doubleValue("long"), f.text("from"), f.text("to"), f.text("fee_type"),
-                vaccineFees(f.get("vaccine_fees")), 0);
+        return centerRow(centerId, f.requiredText("name"), f.text("address"), stateName, districtName,
+                f.text("block_name"), f.numberAsText("pincode"), f.doubleValue("lat"), f.doubleValue("long"),
+                f.text("from"), f.text("to"), f.text("fee_type"), vaccineFees(f.get("vaccine_fees")));
+    }
+
+    /** A center's row from its fields as read, with no sessions counted yet; the district id is resolved here. */
+    CenterRow centerRow(long centerId, String name, String address, String stateName, String districtName,
+            String blockName, String pincode, Double lat, Double lon, String from, String to, String feeType,
+            List<CenterRow.VaccineFee> vaccineFees) {
+        return new CenterRow(centerId, name, address, stateName, districtName, districtId(stateName, districtName),
+                blockName, pincode, lat, lon, from, to, feeType, vaccineFees, 0);
+    }
+
+    boolean hasCenter(long centerId) {
+        return centers.containsKey(centerId);
+    }
+
+    /** Keeps a center, its sessions counted, in the order first seen. */
+    void putCenter(CenterRow center) {
+        centers.put(center.centerId(), center);
     }
 
     private Integer districtId(String stateName, String districtName) {
@@ -227,7 +243,7 @@ final class RowCollector {
         return out;
     }
 
-    private static String feeFor(CenterRow center, String vaccine) {
+    static String feeFor(CenterRow center, String vaccine) {
         if (center.vaccineFees() == null || vaccine == null) {
             return null;
         }
@@ -245,16 +261,42 @@ final class RowCollector {
         int minAge = f.requiredInt("min_age_limit");
         Integer maxAge = f.intValue("max_age_limit");
         Boolean allowAllAge = f.booleanValue("allow_all_age");
-        String ageGroup = ageGroups.classify(minAge, maxAge, allowAllAge, date).orElseGet(() -> {
+        String ageGroup = ageGroup(minAge, maxAge, allowAllAge, date);
+        Slots slots = Slots.read(f.get("slots"), observer);
+        return sessionRow(center, sessionId, date, f.text("vaccine"), minAge, maxAge, allowAllAge, ageGroup,
+                capacities, fee, slots);
+    }
+
+    /** The age group of a session; a combination no rule covers is recorded and keeps a readable label. */
+    String ageGroup(int minAge, Integer maxAge, Boolean allowAllAge, LocalDate date) {
+        return ageGroups.classify(minAge, maxAge, allowAllAge, date).orElseGet(() -> {
             observer.record("sessions[].min_age_limit", SchemaObservation.UNKNOWN_VALUE,
                     "min_age_limit=" + minAge + " max_age_limit=" + maxAge + " allow_all_age=" + allowAllAge);
             return AgeGroups.fallbackLabel(minAge, maxAge);
         });
-        Slots slots = Slots.read(f.get("slots"), observer);
+    }
+
+    /** A session's row from its fields as read; the center's fields are repeated on it. */
+    static SessionRow sessionRow(CenterRow center, String sessionId, LocalDate date, String vaccine, int minAge,
+            Integer maxAge, Boolean allowAllAge, String ageGroup, Capacities capacities, String fee, Slots slots) {
         return new SessionRow(sessionId, center.centerId(), center.stateName(), center.districtName(),
-                center.districtId(), center.blockName(), center.pincode(), date, f.text("vaccine"), minAge, maxAge,
+                center.districtId(), center.blockName(), center.pincode(), date, vaccine, minAge, maxAge,
                 allowAllAge, ageGroup, capacities.available(), capacities.dose1(), capacities.dose2(), center.feeType(), fee,
                 slots.times(), slots.seats(), capacities.rounded(), capacities.asSent());
+    }
+
+    /** Keeps a session whose id is new in this response; false (and nothing kept) when it is not. */
+    boolean addNewSession(SessionRow row) {
+        if (sessionPaths.putIfAbsent(row.sessionId(), "") != null) {
+            return false;
+        }
+        sessions.add(row);
+        return true;
+    }
+
+    /** Records a field of {@code expected} the object at {@code path} did not have. */
+    void missingField(String path, String name) {
+        observer.missingField(path + name);
     }
 
     private void addSession(SessionRow row, String path) throws BadRecordException {

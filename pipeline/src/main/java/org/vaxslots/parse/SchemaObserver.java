@@ -16,6 +16,11 @@ final class SchemaObserver {
         counts.merge(new Key(path, event, detail), 1L, Long::sum);
     }
 
+    /** A field the schema expects that an object did not have, e.g. "centers[].sessions[].vaccine". */
+    void missingField(String fieldPath) {
+        record(fieldPath, SchemaObservation.MISSING_FIELD, "");
+    }
+
     List<SchemaObservation> observations() {
         List<SchemaObservation> out = new ArrayList<>(counts.size());
         counts.forEach((k, n) -> out.add(new SchemaObservation(k.path(), k.event(), k.detail(), n)));
