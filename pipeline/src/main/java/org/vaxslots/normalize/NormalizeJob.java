@@ -28,8 +28,9 @@ import org.vaxslots.store.ProgressLine;
  *       normalized (all of them with --rebuild); done before the pipeline is built.</li>
  *   <li>NormalizeSweeps, a composite of:
  *     <ol>
- *       <li>SliceSweeps: each raw WARC file of a sweep is one slice, one element.</li>
- *       <li>SpreadSlices: the slices of every sweep spread over the workers.</li>
+ *       <li>SliceSweeps: each raw WARC file of a sweep is one slice; consecutive slices of about
+ *           --unitBytes of raw files are one unit of work, keyed "sweep/unit".</li>
+ *       <li>SpreadSlices: a GroupByKey on those keys, so the units spread over the workers.</li>
  *       <li>StageSlice: parse every response of the slice and write its fetches, centers,
  *           sessions, rejects and listed_districts to its own files in the sweep's private
  *           staging directory.</li>
