@@ -1,8 +1,12 @@
 package org.vaxslots.cli;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.vaxslots.normalize.NormalizeJob;
 import org.vaxslots.normalize.NormalizeOptions;
@@ -55,7 +59,41 @@ final class NormalizeCommand implements Callable<Integer> {
         }
         args.add("--dataRoot=" + dataRoot);
         args.add("--rebuild=" + rebuild);
-        return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(NormalizeOptions.class);
+        try {
+            return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(NormalizeOptions.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(optionError(e, beamArgs), e);
+        }
+    }
+
+    private static final Pattern UNKNOWN_OPTION = Pattern.compile(
+            "Class interface \\S+ missing a property named '([^']*)'\\.(.*)", Pattern.DOTALL);
+
+    /**
+     * Beam's message for a bad option, in the user's terms: its Jackson wording ("Cannot
+     * deserialize value of type `long` ... at [Source: UNKNOWN ...]") and interface names say
+     * neither which argument was wrong nor what it should be.
+     */
+    static String optionError(IllegalArgumentException e, List<String> beamArgs) {
+        if (e.getCause() instanceof InvalidFormatException bad) {
+            String value = String.valueOf(bad.getValue());
+            String arg = beamArgs.stream().filter(a -> a.startsWith("--") && a.endsWith("=" + value)).findFirst()
+                    .orElse("\"" + value + "\"");
+            Class<?> type = bad.getTargetType();
+            String wanted = type == long.class || type == Long.class || type == int.class || type == Integer.class
+                    ? "a whole number" : type == double.class || type == Double.class ? "a number"
+                    : type == boolean.class || type == Boolean.class ? "true or false"
+                    : "a " + (type == null ? "value of another kind" : type.getSimpleName());
+            return arg + " is not " + wanted;
+        }
+        Matcher unknown = UNKNOWN_OPTION.matcher(String.valueOf(e.getMessage()));
+        if (unknown.matches()) {
+            // Beam's "Did you mean 'unitBytes'?", as options are typed.
+            String hint = unknown.group(2).trim().replaceAll("'([^']+)'", "--$1");
+            String asked = hint.isEmpty() ? "" : " (" + hint.substring(0, 1).toLowerCase(Locale.ROOT) + hint.substring(1) + ")";
+            return "normalize has no option --" + unknown.group(1) + asked + "; normalize -h lists its options";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     static String summary(NormalizeJob.Summary s) {
