@@ -27,9 +27,11 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes a Parquet file of a high-volume table (centers, sessions) column by column: each row's
- * values go straight into per-column buffers ({@link ParquetColumn}) through a {@link RowWriter},
- * and a row group is encoded column after column when it is full. parquet-mr assembles the file
+ * Writes a Parquet file of a table column by column: each row's values go straight into
+ * per-column buffers ({@link ParquetColumn}) through a {@link RowWriter}, and a row group is
+ * encoded column after column when it is full. One writer for every table: a second one
+ * (parquet-avro's, which wrote the small tables until 2026-12-04) cost a normalize its JIT
+ * compiling and warming as well. parquet-mr assembles the file
  * (page headers with CRCs, column and offset indexes, the footer), and the schema and footer
  * metadata are parquet-avro's ({@code parquet.avro.schema}, {@code writer.model.name=avro}), so
  * readers see the same table as before; only the encoding choices are this class's, and they

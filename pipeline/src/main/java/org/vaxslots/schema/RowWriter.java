@@ -13,8 +13,9 @@ import org.apache.avro.generic.GenericRecord;
  * column, a value of another type than the column's, or a field written twice or not at all
  * fails the row, and a failed row leaves nothing in the buffers.
  *
- * <p>Rows come as {@link DirectRow}s (normalize) or as GenericRecords of the table's schema
- * (tests and tools), which are walked field by field through the same calls.
+ * <p>Rows come as {@link DirectRow}s (normalize's centers and sessions) or as GenericRecords of
+ * the table's schema (the other tables, tests and tools), which are walked field by field through
+ * the same calls.
  */
 public final class RowWriter {
     private final Table table;

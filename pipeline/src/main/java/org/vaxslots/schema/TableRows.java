@@ -36,10 +36,16 @@ public final class TableRows {
 
     /**
      * Columns whose values rarely repeat within a file (a session is listed once a sweep, a center's
-     * name and address once a response): written PLAIN, without building a dictionary first.
+     * name and address once a response): written PLAIN, without building a dictionary first. Every
+     * other column of every table chooses per chunk ({@link ParquetColumn}).
      */
-    static final Map<Table, Set<String>> PLAIN_COLUMNS = Map.of(Table.CENTERS, Set.of("name", "address"),
+    private static final Map<Table, Set<String>> PLAIN_COLUMNS = Map.of(Table.CENTERS, Set.of("name", "address"),
             Table.SESSIONS, Set.of("session_id"));
+
+    /** The columns of a table written PLAIN whatever their values; none for most tables. */
+    static Set<String> plainColumns(Table table) {
+        return PLAIN_COLUMNS.getOrDefault(table, Set.of());
+    }
 
     static {
         checkColumnsInOrder(Table.CENTERS, CENTER_COLUMNS);

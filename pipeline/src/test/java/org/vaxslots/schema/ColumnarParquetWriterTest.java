@@ -38,9 +38,11 @@ import org.apache.parquet.internal.column.columnindex.ColumnIndex;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The columnar writer of centers and sessions holds what parquet-avro writes for the same
+ * The columnar writer of every table holds what parquet-avro writes for the same
  * GenericRecords: the same rows in the same order (read back by DuckDB), the same schema and
  * Avro schema in the footer, and per column the same statistics (min, max and null count over
  * the file), over random rows of every kind of value: nulls, empty and full lists, records with
@@ -61,6 +63,13 @@ class ColumnarParquetWriterTest {
     @Test
     void randomCentersHoldWhatParquetAvroWrites() throws IOException {
         writtenAndCompared(Table.CENTERS, 30_000, 11);
+    }
+
+    /** The tables written from GenericRecords: fetches, rejects, schema_events, listed_districts. */
+    @ParameterizedTest
+    @EnumSource(value = Table.class, names = {"FETCHES", "REJECTS", "SCHEMA_EVENTS", "LISTED_DISTRICTS"})
+    void randomRowsOfTheOtherNormalizedTablesHoldWhatParquetAvroWrites(Table table) throws IOException {
+        writtenAndCompared(table, 25_000, 13 + table.ordinal());
     }
 
     /** Random rows of the table written in one row group, and held to parquet-avro's file of them. */
@@ -101,7 +110,7 @@ class ColumnarParquetWriterTest {
         GenericRecord bad = new GenericData.Record((GenericData.Record) some.get(0), true);
         bad.put("session_id", null);
         try (ColumnarParquetWriter w = new ColumnarParquetWriter(failed, Table.SESSIONS,
-                TableRows.PLAIN_COLUMNS.get(Table.SESSIONS), 32 * 1024 * 1024)) {
+                TableRows.plainColumns(Table.SESSIONS), 32 * 1024 * 1024)) {
             w.write(some.get(1));
             assertThrows(RuntimeException.class, () -> w.write(bad));
             w.write(some.get(2));
@@ -135,7 +144,7 @@ class ColumnarParquetWriterTest {
     }
 
     private static void write(Path file, Table table, List<GenericRecord> rows, long rowGroupBytes) throws IOException {
-        try (ColumnarParquetWriter w = new ColumnarParquetWriter(file, table, TableRows.PLAIN_COLUMNS.get(table),
+        try (ColumnarParquetWriter w = new ColumnarParquetWriter(file, table, TableRows.plainColumns(table),
                 rowGroupBytes)) {
             for (GenericRecord r : rows) {
                 w.write(r);
