@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaxslots.model.Endpoint;
 import org.vaxslots.model.FetchContext;
+import org.vaxslots.model.UsualDates;
 import org.vaxslots.raw.ArchivedResponse;
 import org.vaxslots.raw.RawHeaders;
 
@@ -39,7 +40,9 @@ final class FetchContexts {
             asOf = serverDate.minus(Duration.ofSeconds(age == null ? 0 : age));
             asOfSource = "server";
         } else if (r.field(RawHeaders.AS_OF) != null) {
-            asOf = Instant.parse(r.field(RawHeaders.AS_OF));
+            String given = r.field(RawHeaders.AS_OF);
+            Instant usual = UsualDates.isoInstant(given);
+            asOf = usual != null ? usual : Instant.parse(given);
             asOfSource = r.field(RawHeaders.AS_OF_SOURCE) != null ? r.field(RawHeaders.AS_OF_SOURCE) : "given";
         } else {
             asOf = r.warcDate();
@@ -104,16 +107,26 @@ final class FetchContexts {
     }
 
     private static LocalDate date(String s) {
+        if (s == null) {
+            return null;
+        }
+        String text = s.trim();
+        LocalDate usual = UsualDates.dayFirst(text);
         try {
-            return s == null ? null : LocalDate.parse(s.trim(), Endpoint.DATE_PARAM_READ);
+            return usual != null ? usual : LocalDate.parse(text, Endpoint.DATE_PARAM_READ);
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
     private static Instant httpDate(String s) {
+        if (s == null) {
+            return null;
+        }
+        String text = s.trim();
+        Instant usual = UsualDates.httpDate(text);
         try {
-            return s == null ? null : ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return usual != null ? usual : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

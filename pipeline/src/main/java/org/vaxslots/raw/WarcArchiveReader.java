@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
+import org.vaxslots.model.UsualDates;
 import org.vaxslots.privacy.PersonalDataScreen;
 
 /**
@@ -108,18 +110,18 @@ public final class WarcArchiveReader {
                 body = undecodedBody(file, offset);
             }
             return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
-                    record.date(), fields, http.status(), first(http.headers().all("Date")),
+                    date(record), fields, http.status(), first(http.headers().all("Date")),
                     first(http.headers().all("Age")), first(http.headers().all("ETag")), body);
         }
         if (record instanceof WarcRevisit revisit && revisit.contentType().base().equals(MediaType.HTTP)) {
             HttpResponse http = revisit.http();
             return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
-                    record.date(), fields, http.status(), first(http.headers().all("Date")),
+                    date(record), fields, http.status(), first(http.headers().all("Date")),
                     first(http.headers().all("Age")), first(http.headers().all("ETag")), new byte[0]);
         }
         byte[] body = readCapped(record.body().stream());
         return new ArchivedResponse(rawFile, offset, record.id().toString(), record.type(), record.targetURI(),
-                record.date(), fields, null, null, null, null, body);
+                date(record), fields, null, null, null, null, body);
     }
 
     /** The one record at {@code offset} of a file, as {@link #read} gives it. */
@@ -170,5 +172,12 @@ public final class WarcArchiveReader {
 
     private static byte[] readCapped(InputStream in) throws IOException {
         return in.readNBytes(MAX_DECODED_BYTES + 1);
+    }
+
+    /** {@link WarcRecord#date()}, its usual form read without the formatter (the same instant). */
+    private static Instant date(WarcRecord record) {
+        String text = record.headers().sole("WARC-Date").get();
+        Instant usual = UsualDates.isoInstant(text);
+        return usual != null ? usual : Instant.parse(text);
     }
 }
