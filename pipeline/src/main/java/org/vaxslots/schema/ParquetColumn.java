@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -62,7 +60,7 @@ final class ParquetColumn {
     private int plainLength;
 
     /** A string column's dictionary: value to id, and each id's UTF-8 bytes. */
-    private final Map<String, Integer> stringIds = new HashMap<>();
+    private final StringIds stringIds = new StringIds();
     /** An integer column's dictionary: value to id, and each id's value. */
     private final LongIds longIds = new LongIds();
     private long[] entryLongs = new long[16];
@@ -139,8 +137,8 @@ final class ParquetColumn {
     void addString(int rep, String value) {
         level(rep, maxDef);
         if (dictionary) {
-            Integer id = stringIds.get(value);
-            if (id == null) {
+            int id = stringIds.get(value);
+            if (id < 0) {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
                 id = entryCount++;
                 entryBytes.add(bytes);
