@@ -2,15 +2,17 @@ package org.vaxslots.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
- * The archive's date and time texts in the form nearly every one of them has, read without
- * java.time's formatters: a formatter's parse costs microseconds and a big share of a short
- * normalize's JIT compiling, and an archive has several per response (the WARC-Date, the server's
- * Date, the request's date). Each method returns null for a text of any other form, or one whose
- * reading needs a formatter's rules (a leap second, 24:00, a day the month lacks), and the caller
- * then reads it with the formatter as before: a text reads the same either way
- * ({@code UsualDatesTest} holds each method to its formatter).
+ * The archive's date and time texts, read as java.time's formatters read them, but the form nearly
+ * every one of them has without the formatter: a formatter's parse costs microseconds and a big
+ * share of a short normalize's JIT compiling, and an archive has several per response (the
+ * WARC-Date, the server's Date, the request's date). A text of any other form, or one whose
+ * reading needs a formatter's rules (a leap second, 24:00, a day the month lacks, another case or
+ * zone), goes to the formatter: a text reads the same either way, and one the formatter refuses
+ * throws what it throws ({@code UsualDatesTest} holds each method to its formatter).
  */
 public final class UsualDates {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
@@ -20,8 +22,26 @@ public final class UsualDates {
 
     private UsualDates() {}
 
-    /** "dd-MM-yyyy", a real calendar day: as {@link Endpoint#DATE_PARAM_READ} reads it. */
+    /** A day as {@link Endpoint#DATE_PARAM_READ} reads it (day first, also unpadded). */
     public static LocalDate dayFirst(String t) {
+        LocalDate usual = usualDayFirst(t);
+        return usual != null ? usual : LocalDate.parse(t, Endpoint.DATE_PARAM_READ);
+    }
+
+    /** An instant as {@link Instant#parse} reads it (what WARC-Date and an import's as-of hold). */
+    public static Instant isoInstant(String t) {
+        Instant usual = usualIsoInstant(t);
+        return usual != null ? usual : Instant.parse(t);
+    }
+
+    /** An HTTP Date as {@link DateTimeFormatter#RFC_1123_DATE_TIME} reads it. */
+    public static Instant httpDate(String t) {
+        Instant usual = usualHttpDate(t);
+        return usual != null ? usual : ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    /** "dd-MM-yyyy", a real calendar day; null for anything else. */
+    static LocalDate usualDayFirst(String t) {
         if (t.length() != 10 || t.charAt(2) != '-' || t.charAt(5) != '-') {
             return null;
         }
@@ -34,11 +54,8 @@ public final class UsualDates {
         return LocalDate.of(year, month, day);
     }
 
-    /**
-     * "yyyy-MM-ddTHH:mm:ssZ", optionally with a fraction of 1 to 9 digits: as
-     * {@link Instant#parse} reads it (what WARC-Date holds).
-     */
-    public static Instant isoInstant(String t) {
+    /** "yyyy-MM-ddTHH:mm:ssZ", optionally with a fraction of 1 to 9 digits; null for anything else. */
+    static Instant usualIsoInstant(String t) {
         int n = t.length();
         if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
                 || t.charAt(16) != ':' || t.charAt(n - 1) != 'Z') {
@@ -64,9 +81,9 @@ public final class UsualDates {
 
     /**
      * "EEE, dd MMM yyyy HH:mm:ss GMT" (RFC 7231's IMF-fixdate, what HTTP servers send), its day of
-     * the week the date's: as {@link java.time.format.DateTimeFormatter#RFC_1123_DATE_TIME} reads it.
+     * the week the date's; null for anything else.
      */
-    public static Instant httpDate(String t) {
+    static Instant usualHttpDate(String t) {
         if (t.length() != 29 || t.charAt(3) != ',' || t.charAt(4) != ' ' || t.charAt(7) != ' ' || t.charAt(11) != ' '
                 || t.charAt(16) != ' ' || t.charAt(19) != ':' || t.charAt(22) != ':' || !t.endsWith(" GMT")) {
             return null;

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,9 +38,7 @@ final class FetchContexts {
             asOf = serverDate.minus(Duration.ofSeconds(age == null ? 0 : age));
             asOfSource = "server";
         } else if (r.field(RawHeaders.AS_OF) != null) {
-            String given = r.field(RawHeaders.AS_OF);
-            Instant usual = UsualDates.isoInstant(given);
-            asOf = usual != null ? usual : Instant.parse(given);
+            asOf = UsualDates.isoInstant(r.field(RawHeaders.AS_OF));
             asOfSource = r.field(RawHeaders.AS_OF_SOURCE) != null ? r.field(RawHeaders.AS_OF_SOURCE) : "given";
         } else {
             asOf = r.warcDate();
@@ -107,26 +103,16 @@ final class FetchContexts {
     }
 
     private static LocalDate date(String s) {
-        if (s == null) {
-            return null;
-        }
-        String text = s.trim();
-        LocalDate usual = UsualDates.dayFirst(text);
         try {
-            return usual != null ? usual : LocalDate.parse(text, Endpoint.DATE_PARAM_READ);
+            return s == null ? null : UsualDates.dayFirst(s.trim());
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
     private static Instant httpDate(String s) {
-        if (s == null) {
-            return null;
-        }
-        String text = s.trim();
-        Instant usual = UsualDates.httpDate(text);
         try {
-            return usual != null ? usual : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return s == null ? null : UsualDates.httpDate(s.trim());
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -176,8 +176,6 @@ public final class WarcArchiveReader {
 
     /** {@link WarcRecord#date()}, its usual form read without the formatter (the same instant). */
     private static Instant date(WarcRecord record) {
-        String text = record.headers().sole("WARC-Date").get();
-        Instant usual = UsualDates.isoInstant(text);
-        return usual != null ? usual : Instant.parse(text);
+        return UsualDates.isoInstant(record.headers().sole("WARC-Date").get());
     }
 }

@@ -29,13 +29,13 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes a Parquet file of a table column by column: each row's values go straight into
  * per-column buffers ({@link ParquetColumn}) through a {@link RowWriter}, and a row group is
- * encoded column after column when it is full. One writer for every table: a second one
- * (parquet-avro's, which wrote the small tables until 2026-12-04) cost a normalize its JIT
- * compiling and warming as well. parquet-mr assembles the file
- * (page headers with CRCs, column and offset indexes, the footer), and the schema and footer
- * metadata are parquet-avro's ({@code parquet.avro.schema}, {@code writer.model.name=avro}), so
- * readers see the same table as before; only the encoding choices are this class's, and they
- * depend on nothing but the rows (data-schema/README.md, "File layout").
+ * encoded column after column when it is full. It writes every table, so a normalize compiles
+ * and warms one writer (parquet-avro's record writer, which wrote the small tables until
+ * 2026-12-04, was a second). parquet-mr assembles the file (page headers with CRCs, column and
+ * offset indexes, the footer), and the schema and footer metadata are parquet-avro's
+ * ({@code parquet.avro.schema}, {@code writer.model.name=avro}), so readers see the same table as
+ * before; only the encoding choices are this class's, and they depend on nothing but the rows
+ * (data-schema/README.md, "File layout").
  */
 final class ColumnarParquetWriter implements AutoCloseable {
     private static final Map<Key, Layout> LAYOUTS = new ConcurrentHashMap<>();
