@@ -23,8 +23,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * One leaf column of a row group being written by {@link ColumnarParquetWriter}: its repetition
  * and definition levels and its values, buffered raw until the row group is written. A value
  * costs an array store and, for a dictionary column, one hash lookup keyed by the value itself
- * (a Java string's hash is cached), where parquet-mr's column writers hash the UTF-8 bytes, then
- * compare them for the statistics, once per value.
+ * (a Java string's hash is cached), or none when it is the value the column was given last (the
+ * same string object, or the same number), where parquet-mr's column writers hash the UTF-8
+ * bytes, then compare them for the statistics, once per value.
  *
  * <p>The chunk is written in pages of {@link #PAGE_ROWS} rows (Parquet format v1 data pages, as
  * parquet-mr's default writes): levels RLE/bit-packed, values dictionary-encoded (a PLAIN
@@ -69,6 +70,13 @@ final class ParquetColumn {
     private long dictionaryBytes;
     /** The size of the present values as PLAIN, to choose between dictionary and plain. */
     private long plainBytes;
+    /**
+     * The last value added to the dictionary and its id: most columns repeat the row before's
+     * value (the same string object, from the same response or center), which then costs no lookup.
+     */
+    private String lastString;
+    private long lastLong;
+    private int lastId = -1;
 
     ParquetColumn(ColumnDescriptor descriptor, boolean dictionary) {
         this.descriptor = descriptor;
@@ -137,13 +145,20 @@ final class ParquetColumn {
     void addString(int rep, String value) {
         level(rep, maxDef);
         if (dictionary) {
-            int id = stringIds.get(value);
-            if (id < 0) {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                id = entryCount++;
-                entryBytes.add(bytes);
-                stringIds.put(value, id);
-                dictionaryBytes += 4 + bytes.length;
+            int id;
+            if (value == lastString) {
+                id = lastId;
+            } else {
+                id = stringIds.get(value);
+                if (id < 0) {
+                    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                    id = entryCount++;
+                    entryBytes.add(bytes);
+                    stringIds.put(value, id);
+                    dictionaryBytes += 4 + bytes.length;
+                }
+                lastString = value;
+                lastId = id;
             }
             plainBytes += 4 + entryBytes.get(id).length;
             addId(id);
@@ -167,15 +182,22 @@ final class ParquetColumn {
         int width = type == PrimitiveTypeName.INT32 ? 4 : 8;
         plainBytes += width;
         if (dictionary) {
-            int id = longIds.get(value);
-            if (id < 0) {
-                id = entryCount++;
-                if (id == entryLongs.length) {
-                    entryLongs = Arrays.copyOf(entryLongs, id * 2);
+            int id;
+            if (lastId >= 0 && value == lastLong) {
+                id = lastId;
+            } else {
+                id = longIds.get(value);
+                if (id < 0) {
+                    id = entryCount++;
+                    if (id == entryLongs.length) {
+                        entryLongs = Arrays.copyOf(entryLongs, id * 2);
+                    }
+                    entryLongs[id] = value;
+                    longIds.put(value, id);
+                    dictionaryBytes += width;
                 }
-                entryLongs[id] = value;
-                longIds.put(value, id);
-                dictionaryBytes += width;
+                lastLong = value;
+                lastId = id;
             }
             addId(id);
         } else {
@@ -471,6 +493,8 @@ final class ParquetColumn {
         entryCount = 0;
         entryBytes.clear();
         dictionaryBytes = 0;
+        lastString = null;
+        lastId = -1;
     }
 
     private static void writeIntLE(byte[] b, int at, int v) {

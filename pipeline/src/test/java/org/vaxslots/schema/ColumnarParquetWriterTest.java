@@ -92,6 +92,41 @@ class ColumnarParquetWriterTest {
         assertSameTable(Table.SESSIONS, rows, file, dir);
     }
 
+    /**
+     * A dictionary column takes the value it was given last without a lookup: runs of one string
+     * object or one number, broken by an equal copy (another object), by other values and by row
+     * group boundaries, hold what parquet-avro writes.
+     */
+    @Test
+    void runsOfTheSameValueHoldTheSameRows() throws IOException {
+        List<GenericRecord> base = RandomRows.of(Table.SESSIONS, 400, 31);
+        List<GenericRecord> rows = new ArrayList<>();
+        java.util.Random random = new java.util.Random(32);
+        GenericRecord run = base.get(0);
+        for (int i = 0; i < 12_000; i++) {
+            if (random.nextInt(50) == 0) {
+                run = base.get(random.nextInt(base.size()));
+            }
+            GenericRecord r = new GenericData.Record((GenericData.Record) base.get(i % base.size()), true);
+            for (org.apache.avro.Schema.Field f : r.getSchema().getFields()) {
+                Object v = run.get(f.pos());
+                int pick = random.nextInt(10);
+                if (pick < 7) {
+                    r.put(f.pos(), v);
+                } else if (pick < 9 && v instanceof String text) {
+                    r.put(f.pos(), new String(text.toCharArray()));
+                }
+            }
+            rows.add(r);
+        }
+        Path file = dir.resolve("runs.parquet");
+        write(file, Table.SESSIONS, rows, 128 * 1024);
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            assertTrue(reader.getFooter().getBlocks().size() > 2, "128 KB row groups");
+        }
+        assertSameTable(Table.SESSIONS, rows, file, dir);
+    }
+
     @Test
     void aFileWithoutRowsIsAFileWithoutRowGroups() throws IOException {
         Path file = dir.resolve("empty.parquet");
