@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.vaxslots.normalize.NormalizeJob;
 import org.vaxslots.normalize.NormalizeOptions;
+import org.vaxslots.normalize.NormalizeSweeps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +46,7 @@ final class NormalizeCommand implements Callable<Integer> {
     }
 
     static NormalizeJob.Summary run(CommonOptions common, boolean rebuild, List<String> beamArgs) throws Exception {
+        NormalizeSweeps.warmUp(common.root());
         return NormalizeJob.run(options(common.root().root().toString(), rebuild, beamArgs));
     }
 

@@ -13,9 +13,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.reflect.DoFnInvokers;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.vaxslots.parse.ResponseParser;
+import org.vaxslots.schema.ParquetTableWriter;
+import org.vaxslots.schema.Table;
 import org.vaxslots.store.DataRoot;
 import org.vaxslots.store.ProgressLine;
 
@@ -72,6 +75,33 @@ public final class NormalizeSweeps extends PTransform<PCollection<String>, PColl
                 .apply("GroupBySweep", GroupByKey.create())
                 .apply("PublishSweep", ParDo.of(new PublishSweepFn(root)))
                 .setCoder(SerializableCoder.of(SweepNormalizer.Result.class));
+    }
+
+    /**
+     * Starts, on a thread of its own, what the first slice would otherwise wait for: ByteBuddy
+     * generating the invokers of these DoFns (the first one ~0.5 s cold), the bundled reference
+     * tables and the Parquet layout of each table. Called before Beam parses its options and
+     * builds the pipeline, which keep one core busy and the other mostly idle for the first
+     * second of a run. Each of these is cached where it is kept (Beam's invoker cache, the
+     * layouts) and built the same way by whichever thread gets to it first, so the tables do not
+     * depend on it; a failure here is met again, and reported, where the job needs the thing.
+     */
+    public static void warmUp(DataRoot root) {
+        Thread warm = new Thread(() -> {
+            try {
+                DoFnInvokers.invokerFor(new SliceSweepFn(root, UNIT_BYTES));
+                DoFnInvokers.invokerFor(new StageSliceFn(root));
+                DoFnInvokers.invokerFor(new PublishSweepFn(root));
+                ResponseParser.withBundledTables();
+                for (Table table : Table.normalized()) {
+                    ParquetTableWriter.prepare(table);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the job builds each of these itself when it needs it.
+            }
+        }, "normalize-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** Each unit of a sweep under a key of its own, "sweep/unit": the units spread over the workers by key. */

@@ -70,6 +70,11 @@ final class ColumnarParquetWriter implements AutoCloseable {
         }
     }
 
+    /** Builds and keeps the layout of a table's files ahead of the first of them. */
+    static void prepare(Table table, Set<String> plainColumns) {
+        LAYOUTS.computeIfAbsent(new Key(table, Set.copyOf(plainColumns)), Layout::of);
+    }
+
     /** A table's Parquet schema, footer and column set: what every file of it starts from. */
     private record Key(Table table, Set<String> plainColumns) {
     }

@@ -31,6 +31,14 @@ public final class ParquetTableWriter implements AutoCloseable {
                 ROW_GROUP_BYTES), table);
     }
 
+    /**
+     * Derives the table's Parquet schema and footer from its .avsc now rather than at its first
+     * file; what {@link #create} then finds ready. The files are the same either way.
+     */
+    public static void prepare(Table table) {
+        ColumnarParquetWriter.prepare(table, TableRows.plainColumns(table));
+    }
+
     public void write(DirectRow row) throws IOException {
         if (row.table() != table) {
             throw new IllegalArgumentException("row of " + row.table().tableName() + " written to a "
